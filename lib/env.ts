@@ -1,0 +1,70 @@
+// The one reader of process.env: every setting AICMO honours is declared, defaulted and validated here.
+// Nothing else may touch process.env; a bad value fails fast at start with the variable's name.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** A real Postgres. When unset, scripts/start.ts boots the embedded cluster and sets it for the server. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded cluster keeps its files (git-ignored). */
+  AICMO_DATA_DIR: z.string().default(".data"),
+  /** Port of the embedded Postgres cluster. */
+  AICMO_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public origin used in invitation links and by the auth library. */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Signs session cookies. Must be set (≥ 32 chars) in production; the start script generates one per data folder. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Bearer token for /api/metrics; when unset the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Set to false on web processes when `npm run worker` runs the queue elsewhere. */
+  RUN_WORKERS: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
+  TRUST_PROXY: bool,
+  /** Test runs start their own cluster and pass its admin URL to test helpers. */
+  TEST_PG_ADMIN_URL: z.string().url().optional(),
+  CI: bool,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function load(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+/** The validated environment, read once per process. */
+export function env(): Env {
+  cached ??= load();
+  return cached;
+}
+
+/** For scripts that set variables before the app modules load (start, tests). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** Sets a variable for child code in this process; the only writer besides the shell. */
+export function setEnv(name: keyof Env | string, value: string): void {
+  process.env[name] = value;
+  cached = undefined;
+}
+
+/** A copy of the environment to hand to a child process, with overrides. */
+export function childEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
