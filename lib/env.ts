@@ -32,7 +32,11 @@ const envSchema = z.object({
   TRUST_PROXY: bool,
   /** Test runs start their own cluster and pass its admin URL to test helpers. */
   TEST_PG_ADMIN_URL: z.string().url().optional(),
+  /** Port of the production server that Playwright's e2e run boots (scripts/test.ts picks a free one). */
+  E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   CI: bool,
+  /** Set by Next.js: "nodejs" or "edge". Instrumentation starts workers only on nodejs. */
+  NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 // Identity and tenancy tables, shaped for better-auth's Drizzle adapter (users, sessions, workspaces, members).
 // Property names follow the auth library's model fields; column names are ours. Never store a plain password or token here.
-import { boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -118,6 +118,13 @@ export const invitations = pgTable(
   },
   (t) => [index("invitations_workspace_idx").on(t.organizationId, t.status), index("invitations_email_idx").on(t.email)],
 );
+
+/** Failed sign-in counters (per account and per address), in rate-limiter-flexible's table layout. */
+export const loginRateLimits = pgTable("login_rate_limits", {
+  key: varchar("key", { length: 255 }).primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
+});
 
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;

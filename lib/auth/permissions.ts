@@ -106,3 +106,15 @@ export function assignableRoles(role: Role): Role[] {
   if (role === "admin") return ROLES.filter((r) => r !== "owner");
   return [];
 }
+
+function subset(a: Role, b: Role): boolean {
+  for (const p of ROLE_PERMISSIONS[a]) if (!ROLE_PERMISSIONS[b].has(p)) return false;
+  return true;
+}
+
+/** The role whose permissions both roles include: used to cap an API key by its creator's current role. */
+export function lesserRole(a: Role, b: Role): Role {
+  if (subset(a, b)) return a;
+  if (subset(b, a)) return b;
+  return "viewer";
+}

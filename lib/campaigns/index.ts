@@ -1,0 +1,3 @@
+// Public face of the campaigns engine.
+export * from "./campaigns";
+export * from "./schemas";
