@@ -1,11 +1,11 @@
 // The audit trail: who changed what, with a before/after summary. Every engine mutation records here, inside its transaction.
 // Never store secrets (keys, passwords, tokens) in before/after: pass summaries, not rows, when a row holds one.
 import "server-only";
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { auditLog, type AuditEntry } from "@/db/schema";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import type { DbOrTx } from "@/db/client";
-import { clampLimit, decodeTimeCursor, encodeCursor } from "@/lib/pagination";
+import { clampLimit, decodeCursor, encodeCursor } from "@/lib/pagination";
 
 export interface AuditInput {
   action: string;
@@ -39,6 +39,7 @@ export function diffSummary<T extends Record<string, unknown>>(
   for (const key of Object.keys(after)) {
     const was = before[key];
     const now = after[key];
+    if (now === undefined) continue;
     if (JSON.stringify(was) !== JSON.stringify(now)) {
       b[key] = was instanceof Date ? was.toISOString() : was;
       a[key] = now instanceof Date ? now.toISOString() : now;
@@ -61,17 +62,22 @@ export async function listAudit(
   const limit = clampLimit(input.limit);
   const conds: SQL[] = [eq(auditLog.workspaceId, ctx.workspaceId)];
   if (input.entityType) conds.push(eq(auditLog.entityType, input.entityType));
-  const cur = decodeTimeCursor(input.cursor);
+  const cur = decodeCursor(input.cursor);
   if (cur) {
-    conds.push(or(lt(auditLog.createdAt, cur.t), and(eq(auditLog.createdAt, cur.t), lt(auditLog.id, cur.id)))!);
+    // The cursor holds Postgres's own text of the timestamp, so microseconds survive the round trip.
+    const t = sql`cast(${String(cur.v)} as timestamptz)`;
+    conds.push(or(sql`${auditLog.createdAt} < ${t}`, and(sql`${auditLog.createdAt} = ${t}`, lt(auditLog.id, cur.id)))!);
   }
   const rows = await ctx.db
-    .select()
+    .select({ entry: auditLog, key: sql<string>`${auditLog.createdAt}::text` })
     .from(auditLog)
     .where(and(...conds))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { entries: page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  return {
+    entries: page.map((r) => r.entry),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.key, last.entry.id) : null,
+  };
 }

@@ -25,17 +25,14 @@ export interface CampaignPage {
 
 const ownerName = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${campaigns.ownerUserId})`;
 
-// Each sort is a keyset over (expression, id), so deep pages stay index-friendly.
+// Each sort is a keyset over (expression, id), so deep pages stay index-friendly. The cursor carries the
+// expression's exact text from Postgres (timestamps keep their microseconds) and is cast back for comparison.
 const SORTS = {
-  newest: { expr: sql`${campaigns.createdAt}`, dir: "desc", key: (c: Campaign) => c.createdAt.toISOString() },
-  oldest: { expr: sql`${campaigns.createdAt}`, dir: "asc", key: (c: Campaign) => c.createdAt.toISOString() },
-  name: { expr: sql`lower(${campaigns.name})`, dir: "asc", key: (c: Campaign) => c.name.toLowerCase() },
-  start: {
-    expr: sql`coalesce(${campaigns.startDate}, '9999-12-31'::date)::text`,
-    dir: "asc",
-    key: (c: Campaign) => c.startDate ?? "9999-12-31",
-  },
-  budget: { expr: sql`${campaigns.budgetMinor}`, dir: "desc", key: (c: Campaign) => c.budgetMinor },
+  newest: { expr: sql`${campaigns.createdAt}`, cast: "timestamptz", dir: "desc" },
+  oldest: { expr: sql`${campaigns.createdAt}`, cast: "timestamptz", dir: "asc" },
+  name: { expr: sql`lower(${campaigns.name})`, cast: "text", dir: "asc" },
+  start: { expr: sql`coalesce(${campaigns.startDate}, '9999-12-31'::date)`, cast: "date", dir: "asc" },
+  budget: { expr: sql`${campaigns.budgetMinor}`, cast: "bigint", dir: "desc" },
 } as const;
 
 export async function listCampaigns(ctx: Ctx, raw: ListCampaignsInput = {}): Promise<CampaignPage> {
@@ -44,25 +41,32 @@ export async function listCampaigns(ctx: Ctx, raw: ListCampaignsInput = {}): Pro
   const sort = SORTS[input.sort];
   const conds: SQL[] = [eq(campaigns.workspaceId, ctx.workspaceId)];
   if (input.status) conds.push(eq(campaigns.status, input.status));
-  if (input.q) conds.push(ilike(campaigns.name, `%${input.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
+  if (input.q) conds.push(ilike(campaigns.name, `%${escapeLike(input.q)}%`));
   if (input.tag) conds.push(sql`${input.tag.toLowerCase()} = any(${campaigns.tags})`);
   const cur = decodeCursor(input.cursor);
   if (cur) {
-    const v = input.sort === "newest" || input.sort === "oldest" ? sql`${cur.v}::timestamptz` : sql`${cur.v}`;
-    const cmp = sort.dir === "desc" ? lt : gt;
-    const strictly = sort.dir === "desc" ? sql`${sort.expr} < ${v}` : sql`${sort.expr} > ${v}`;
-    conds.push(or(strictly, and(sql`${sort.expr} = ${v}`, cmp(campaigns.id, cur.id)))!);
+    const v = sql`cast(${String(cur.v)} as ${sql.raw(sort.cast)})`;
+    const beyond = sort.dir === "desc" ? sql`${sort.expr} < ${v}` : sql`${sort.expr} > ${v}`;
+    const idBeyond = sort.dir === "desc" ? lt(campaigns.id, cur.id) : gt(campaigns.id, cur.id);
+    conds.push(or(beyond, and(sql`${sort.expr} = ${v}`, idBeyond))!);
   }
   const order = sort.dir === "desc" ? [desc(sort.expr), desc(campaigns.id)] : [asc(sort.expr), asc(campaigns.id)];
   const rows = await ctx.db
-    .select({ campaign: campaigns, ownerName })
+    .select({ campaign: campaigns, ownerName, sortKey: sql<string>`(${sort.expr})::text` })
     .from(campaigns)
     .where(and(...conds))
     .orderBy(...order)
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit).map((r) => ({ ...r.campaign, ownerName: r.ownerName }));
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(sort.key(last), last.id) : null };
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...r.campaign, ownerName: r.ownerName })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.sortKey, last.campaign.id) : null,
+  };
+}
+
+function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 /** The campaign, or CAMPAIGN_NOT_FOUND when it is absent or belongs to another workspace. */
@@ -84,7 +88,7 @@ export async function findCampaignsByName(ctx: Ctx, q: string, limit = 10): Prom
   return ctx.db
     .select({ id: campaigns.id, name: campaigns.name, status: campaigns.status })
     .from(campaigns)
-    .where(and(eq(campaigns.workspaceId, ctx.workspaceId), ilike(campaigns.name, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)))
+    .where(and(eq(campaigns.workspaceId, ctx.workspaceId), ilike(campaigns.name, `%${escapeLike(q)}%`)))
     .orderBy(asc(campaigns.name))
     .limit(limit);
 }
