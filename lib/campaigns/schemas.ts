@@ -7,8 +7,11 @@ export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real date.");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-12-31.", abort: true })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "Not a real date.");
 
 const tags = z
   .array(z.string().trim().min(1).max(40))
