@@ -37,10 +37,10 @@ export async function createTestDb(): Promise<TestDb> {
 
 /**
  * Registers beforeAll/afterAll for the current file and returns a getter for its database:
- *   const getDb = useTestDb();
+ *   const getDb = setupTestDb();
  *   it("...", async () => { await someEngineCall(getDb(), ctx, input) });
  */
-export function useTestDb(): () => Db {
+export function setupTestDb(): () => Db {
   let current: TestDb | undefined;
   beforeAll(async () => {
     current = await createTestDb();
@@ -50,7 +50,7 @@ export function useTestDb(): () => Db {
     current = undefined;
   });
   return () => {
-    if (!current) throw new Error("useTestDb(): the database exists only inside tests and hooks of this file.");
+    if (!current) throw new Error("setupTestDb(): the database exists only inside tests and hooks of this file.");
     return current.db;
   };
 }

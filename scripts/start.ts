@@ -30,15 +30,16 @@ async function main() {
   let cluster: EmbeddedCluster | undefined;
   let url = e.DATABASE_URL;
   const dataDir = path.resolve(root, e.AICMO_DATA_DIR);
-  let child: ChildProcess | undefined;
+  const server: { child?: ChildProcess } = {};
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const child = server.child;
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((r) => child!.once("exit", r));
+      await new Promise((r) => child.once("exit", r));
     }
     if (cluster) {
       say("stopping the embedded database");
@@ -93,11 +94,12 @@ async function main() {
     }
   }
 
-  child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(e.PORT)], {
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(e.PORT)], {
     cwd: root,
     stdio: "inherit",
     env: serverEnv,
   });
+  server.child = child;
   child.on("exit", (code) => {
     if (!stopping) void shutdown(code ?? 1);
   });

@@ -3,11 +3,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accounts, users } from "@/db/schema";
-import { useTestDb } from "@/db/test-db";
+import { setupTestDb } from "@/db/test-db";
 import { setEnv } from "@/lib/env";
 import { LOGIN_LIMITS } from "@/lib/auth/login-limiter";
 
-const getDb = useTestDb();
+const getDb = setupTestDb();
 let authRoute: typeof import("@/app/api/auth/[...all]/route");
 
 beforeAll(async () => {

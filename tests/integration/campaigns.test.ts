@@ -2,12 +2,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { useTestDb } from "@/db/test-db";
+import { setupTestDb } from "@/db/test-db";
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from "@/lib/campaigns";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
-const getDb = useTestDb();
+const getDb = setupTestDb();
 let ws: TestWorkspace;
 let other: TestWorkspace;
 

@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
-import { useTestDb } from "@/db/test-db";
+import { setupTestDb } from "@/db/test-db";
 import { sessions, users } from "@/db/schema";
 import { defineJob, enqueue, startQueue, startWorkers, authCleanupJob, type Queue } from "@/lib/jobs";
 import { ValidationError } from "@/lib/errors";
 
-const getDb = useTestDb();
+const getDb = setupTestDb();
 let queue: Queue;
 const seen: number[] = [];
 

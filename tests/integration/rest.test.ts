@@ -1,7 +1,7 @@
 // The REST layer end to end, minus the network: API-key auth, role checks, validation, error mapping, OpenAPI coverage.
 // Route handlers are called as Next calls them, with a Request and params, against this file's own database.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDb } from "@/db/test-db";
+import { setupTestDb } from "@/db/test-db";
 import { setEnv } from "@/lib/env";
 import { createCampaign } from "@/lib/campaigns";
 import { createApiKey, revokeApiKey } from "@/lib/workspaces";
@@ -9,7 +9,7 @@ import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { API_ROUTES } from "@/lib/api/routes";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
-const getDb = useTestDb();
+const getDb = setupTestDb();
 let ws: TestWorkspace;
 let ownerKey = "";
 let viewerKey = "";
