@@ -1,0 +1,116 @@
+// A viewer's writes are refused by the server, whatever the UI shows: every server action that changes data answers
+// FORBIDDEN for a viewer and changes nothing. Actions are discovered from the file system; an unlisted one fails the test.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { apiKeys, auditLog, campaigns, invitations, members, workspaces } from "@/db/schema";
+import { setupTestDb } from "@/db/test-db";
+import type { Ctx } from "@/lib/auth/context";
+import { createCampaign } from "@/lib/campaigns";
+import { setEnv } from "@/lib/env";
+import { createApiKey, createInvitation } from "@/lib/workspaces";
+import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
+
+const session = vi.hoisted(() => ({ ctx: null as Ctx | null, user: null as { id: string; email: string; name: string } | null }));
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentSession: async () => (session.user ? { user: session.user, activeWorkspaceId: session.ctx?.workspaceId ?? null } : null),
+  resolveSessionCtx: async () => session.ctx,
+  requireActionCtx: async () => session.ctx!,
+  requirePageCtx: async () => ({ ...session.ctx, user: session.user }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+
+const getDb = setupTestDb();
+const root = path.resolve(import.meta.dirname, "../..");
+let ws: TestWorkspace;
+const ids = { campaign: "", member: "", invitation: "", apiKey: "" };
+
+type Kind =
+  | { kind: "write"; args: () => unknown }
+  | { kind: "read"; args: () => unknown }
+  | { kind: "self"; why: string };
+
+const ACTIONS: Record<string, Kind> = {
+  switchWorkspaceAction: { kind: "self", why: "changes only the caller's own session" },
+  createWorkspaceAction: { kind: "self", why: "creates a new workspace the caller owns" },
+  acceptInvitationAction: { kind: "self", why: "joins with the role the invitation grants" },
+  listCampaignsAction: { kind: "read", args: () => ({}) },
+  createCampaignAction: { kind: "write", args: () => ({ name: "Viewer's campaign" }) },
+  updateCampaignAction: { kind: "write", args: () => ({ id: ids.campaign, name: "Renamed by viewer" }) },
+  deleteCampaignAction: { kind: "write", args: () => ({ id: ids.campaign }) },
+  updateWorkspaceAction: { kind: "write", args: () => ({ name: "Viewer rename", timezone: "UTC" }) },
+  changeMemberRoleAction: { kind: "write", args: () => ({ memberId: ids.member, role: "owner" }) },
+  removeMemberAction: { kind: "write", args: () => ({ memberId: ids.member }) },
+  createInvitationAction: { kind: "write", args: () => ({ email: "friend@example.test", role: "owner" }) },
+  revokeInvitationAction: { kind: "write", args: () => ({ invitationId: ids.invitation }) },
+  createApiKeyAction: { kind: "write", args: () => ({ name: "Viewer key", role: "viewer" }) },
+  revokeApiKeyAction: { kind: "write", args: () => ({ apiKeyId: ids.apiKey }) },
+  // The audit log is for managers and up; a viewer is refused reading it too.
+  listAuditAction: { kind: "write", args: () => ({}) },
+};
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (name === "actions.ts") out.push(p);
+  }
+  return out;
+}
+
+async function counts() {
+  const db = getDb();
+  const n = async (t: typeof campaigns | typeof members | typeof invitations | typeof apiKeys | typeof auditLog) =>
+    (await db.select({ n: count() }).from(t))[0]!.n;
+  const [w] = await db.select().from(workspaces).where(eq(workspaces.id, ws.id));
+  return {
+    campaigns: await n(campaigns),
+    members: await n(members),
+    invitations: await n(invitations),
+    apiKeys: await n(apiKeys),
+    audit: await n(auditLog),
+    roles: (await db.select({ role: members.role }).from(members).where(eq(members.organizationId, ws.id))).map((r) => r.role).sort(),
+    workspace: w,
+  };
+}
+
+beforeAll(async () => {
+  setEnv("DATABASE_URL", getDb().$client.options.connectionString!);
+  ws = await makeWorkspace(getDb(), "Roles");
+  ids.campaign = (await createCampaign(ws.ctx("owner"), { name: "Owner's campaign" })).id;
+  const [m] = await getDb().select().from(members).where(eq(members.userId, ws.users.marketer.id));
+  ids.member = m!.id;
+  ids.invitation = (await createInvitation(ws.ctx("owner"), { email: "pending@example.test", role: "viewer" })).id;
+  ids.apiKey = (await createApiKey(ws.ctx("owner"), { name: "Owner key", role: "viewer" })).apiKey.id;
+  session.ctx = ws.ctx("viewer");
+  session.user = { id: ws.users.viewer.id, email: ws.users.viewer.email, name: "Viewer" };
+});
+
+describe("server actions for a viewer", () => {
+  it("every action is classified", async () => {
+    const names: string[] = [];
+    for (const f of walk(path.join(root, "app"))) {
+      for (const [name, fn] of Object.entries(await import(f))) if (typeof fn === "function") names.push(name);
+    }
+    expect(names.filter((n) => !ACTIONS[n]), "classify these actions").toEqual([]);
+  });
+
+  it("refuses every write with FORBIDDEN and changes nothing, while reads still work", async () => {
+    const before = await counts();
+    for (const f of walk(path.join(root, "app"))) {
+      for (const [name, fn] of Object.entries(await import(f))) {
+        const c = ACTIONS[name];
+        if (typeof fn !== "function" || !c || c.kind === "self") continue;
+        const res = (await (fn as (raw: unknown) => Promise<{ ok: boolean; code?: string }>)(c.args())) as { ok: boolean; code?: string };
+        if (c.kind === "write") {
+          expect(res, name).toMatchObject({ ok: false, code: "FORBIDDEN" });
+        } else {
+          expect(res.ok, name).toBe(true);
+        }
+      }
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
