@@ -31,7 +31,8 @@ function run(args: string[], extraEnv: Record<string, string | undefined> = {}):
       cwd: projectRoot,
       // stdin is closed: CI has none, and no tool here should wait for input.
       stdio: ["ignore", "inherit", "inherit"],
-      env: childEnv(extraEnv),
+      // A developer's DATABASE_URL must never reach a test: tests get the throwaway cluster only.
+      env: childEnv({ DATABASE_URL: undefined, ...extraEnv }),
     });
     current = child;
     child.once("error", (err) => {

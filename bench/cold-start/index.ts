@@ -77,29 +77,66 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** SIGINT (what Ctrl-C sends to `npm start`), then the whole group is killed if it has not exited in time. */
+/** True while any live (non-zombie) process is left in process group `pgid` (Linux /proc). */
+function groupAlive(pgid: number): boolean {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the parenthesised command: state, ppid, pgrp, ...
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pgrp) === pgid && state !== "Z") return true;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return false;
+}
+
+/**
+ * SIGINT to the whole process group, as a terminal's Ctrl-C sends it (signalling only tsx's wrapper makes tsx
+ * SIGKILL its child if the child does not acknowledge within 60 ms). Shutdown counts as done when every process of
+ * the group, Postgres included, has exited; a group still alive after `graceMs` is killed.
+ */
 async function stop(child: ChildProcess, graceMs = 30_000): Promise<number> {
   const t0 = performance.now();
-  child.kill("SIGINT");
-  const timer = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
-  await exited(child);
-  clearTimeout(timer);
+  const pgid = child.pid;
+  killGroup(child, "SIGINT");
+  const running = () => child.exitCode === null && child.signalCode === null;
+  while (running() || (pgid !== undefined && groupAlive(pgid))) {
+    if (performance.now() - t0 > graceMs) {
+      console.error("cold-start: the server's process group outlived the grace period; killing it");
+      killGroup(child, "SIGKILL");
+      await exited(child);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
   return performance.now() - t0;
 }
 
-/** A postmaster that start.ts failed to stop would hold the port and the folder; stop it ourselves. */
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** A postmaster that escaped the process group would hold the port and the folder; stop it ourselves. */
 function stopStrayPostmasters(dir: string): void {
   const visit = (d: string, depth: number) => {
     if (depth > 3 || !existsSync(d)) return;
     const pidFile = path.join(d, "postmaster.pid");
     if (existsSync(pidFile)) {
       const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-      if (pid > 0) {
+      // Check the pid still belongs to a postgres (a stale pid file can name a recycled pid).
+      if (pid > 0 && readProc(pid, "cmdline").includes("postgres")) {
         try {
           process.kill(pid, "SIGINT");
-          console.error(`cold-start: stopped a postmaster (pid ${pid}) that start.ts left running`);
+          console.error(`cold-start: stopped a postmaster (pid ${pid}) that outlived start.ts`);
         } catch {
-          // Not running: a stale pid file.
+          // It ended meanwhile.
         }
       }
     }

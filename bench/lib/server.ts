@@ -11,6 +11,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** `quiet` (the default) keeps the server's stdout out of the figures; its stderr always shows. */
 export async function bootSeededServer(opts: { quiet?: boolean } = {}): Promise<BenchServer> {
   // Building is not what we measure, and it must happen before the clock starts.
   await ensureProductionBuild();
@@ -23,7 +24,7 @@ export async function bootSeededServer(opts: { quiet?: boolean } = {}): Promise<
     await seedDemo(databaseUrl);
 
     const port = await pickFreePort();
-    const server = spawnNextStart({ port, databaseUrl, stdio: opts.quiet === false ? "inherit" : "ignore" });
+    const server = spawnNextStart({ port, databaseUrl, stdio: opts.quiet === false ? "inherit" : ["ignore", "ignore", "inherit"] });
     const baseUrl = `http://localhost:${port}`;
     const stop = async () => {
       await stopChild(server, "SIGTERM");
