@@ -2,6 +2,9 @@
 // Never print a whole row or anything that looks like a secret; summaries only show the fields the engine recorded.
 import { formatMinor } from "@/components/format";
 
+/** Entries per audit-log page (server-rendered first page and each "Load more"). */
+export const AUDIT_PAGE_SIZE = 50;
+
 export interface AuditEntryView {
   id: string;
   actorLabel: string;

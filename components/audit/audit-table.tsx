@@ -10,14 +10,12 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-error";
 import { TableFrame, Td, Th, Tr } from "@/components/ui/table";
-import { describeAction, describeEntity, summariseChange, type AuditEntryView } from "./audit-format";
+import { AUDIT_PAGE_SIZE, describeAction, describeEntity, summariseChange, type AuditEntryView } from "./audit-format";
 
 interface Page {
   entries: AuditEntryView[];
   nextCursor: string | null;
 }
-
-export const AUDIT_PAGE_SIZE = 50;
 
 export function AuditTable({ initialPage, timeZone }: { initialPage: Page; timeZone: string }) {
   const [wantMore, setWantMore] = useState(false);
@@ -42,8 +40,8 @@ export function AuditTable({ initialPage, timeZone }: { initialPage: Page; timeZ
   }
 
   return (
-    <div className="grid gap-3">
-      <TableFrame label="Audit log">
+    <div className="grid grid-cols-1 gap-3">
+      <TableFrame label="Audit log entries">
         <thead>
           <tr>
             <Th>Time</Th>

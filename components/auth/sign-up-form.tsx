@@ -13,7 +13,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { fieldErrorsFrom } from "@/components/ui/use-action-form";
 
-export const PASSWORD_HINT =
+const PASSWORD_HINT =
   "At least 10 characters, mixing letters with digits or symbols. Avoid common or repetitive passwords.";
 
 export function SignUpForm({ next, email: initialEmail }: { next: string | null; email: string }) {

@@ -57,8 +57,8 @@ export function CampaignsTable({ initialPage, filters }: { initialPage: Page; fi
   }
 
   return (
-    <div className="grid gap-3">
-      <TableFrame label="Campaigns">
+    <div className="grid grid-cols-1 gap-3">
+      <TableFrame label="Campaign list">
         <thead>
           <tr>
             <Th>Name</Th>

@@ -3,7 +3,7 @@
 import "server-only";
 import Link from "next/link";
 import type { Ctx } from "@/lib/auth/context";
-import { ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLES, ROLE_LABELS, can } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/workspaces";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -18,7 +18,7 @@ export async function MembersWidget({ ctx }: { ctx: Ctx }) {
         title="Members"
         actions={
           <Link href="/settings/members" className={buttonClasses({ variant: "ghost", size: "sm" })}>
-            Manage
+            {can(ctx.role, "members.manage") ? "Manage" : "View"}
           </Link>
         }
       />

@@ -31,11 +31,10 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyView[] }) {
     return <EmptyState icon={<KeyRound aria-hidden />} title="No API keys yet" description="Create a key to let another tool use AICMO's REST API." />;
   }
   return (
-    <TableFrame label="API keys">
+    <TableFrame label="API key list">
       <thead>
         <tr>
           <Th>Name</Th>
-          <Th>Key</Th>
           <Th>Role</Th>
           <Th>Created</Th>
           <Th>Last used</Th>
@@ -48,15 +47,26 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyView[] }) {
       <tbody>
         {keys.map((k) => (
           <Tr key={k.id} className={k.revoked ? "text-muted-foreground" : undefined}>
-            <Td className="font-medium">{k.name}</Td>
-            <Td className="font-mono text-xs whitespace-nowrap">{k.prefix}…</Td>
+            <Td>
+              <span className="font-medium">{k.name}</span>
+              <span className="block font-mono text-xs whitespace-nowrap text-muted-foreground">{k.prefix}…</span>
+            </Td>
             <Td>{isRole(k.role) ? ROLE_LABELS[k.role] : k.role}</Td>
             <Td className="whitespace-nowrap">
               {k.created}
               <span className="block text-xs text-muted-foreground">by {k.createdByName}</span>
             </Td>
             <Td className="whitespace-nowrap">{k.lastUsed ?? "Never"}</Td>
-            <Td>{k.revoked ? <Badge tone="danger">Revoked {k.revoked}</Badge> : <Badge tone="success">Active</Badge>}</Td>
+            <Td className="whitespace-nowrap">
+              {k.revoked ? (
+                <>
+                  <Badge tone="danger">Revoked</Badge>
+                  <span className="block text-xs text-muted-foreground">{k.revoked}</span>
+                </>
+              ) : (
+                <Badge tone="success">Active</Badge>
+              )}
+            </Td>
             <Td className="text-right">
               {!k.revoked ? (
                 <ConfirmDialog

@@ -33,7 +33,6 @@ export function InvitationsList({ invitations }: { invitations: InvitationView[]
         <tr>
           <Th>Email</Th>
           <Th>Role</Th>
-          <Th>Invited by</Th>
           <Th>Expires</Th>
           <Th>
             <span className="sr-only">Actions</span>
@@ -43,10 +42,12 @@ export function InvitationsList({ invitations }: { invitations: InvitationView[]
       <tbody>
         {invitations.map((inv) => (
           <Tr key={inv.id}>
-            <Td className="font-medium">{inv.email}</Td>
+            <Td className="font-medium break-all">{inv.email}</Td>
             <Td>{inv.role && isRole(inv.role) ? ROLE_LABELS[inv.role] : (inv.role ?? "Viewer")}</Td>
-            <Td className="text-muted-foreground">{inv.inviterName}</Td>
-            <Td className="whitespace-nowrap text-muted-foreground">{inv.expires}</Td>
+            <Td className="whitespace-nowrap">
+              {inv.expires}
+              <span className="block text-xs text-muted-foreground">invited by {inv.inviterName}</span>
+            </Td>
             <Td>
               <div className="flex justify-end gap-2">
                 <CopyButton value={inv.url} label="Copy link" />

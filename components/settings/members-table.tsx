@@ -34,7 +34,7 @@ function RoleSelect({ member, roles }: { member: MemberView; roles: Role[] }) {
       value={role}
       disabled={pending}
       aria-busy={pending || undefined}
-      className="h-9 w-36"
+      className="h-9 min-w-36"
       onChange={(e) => {
         const next = e.target.value as Role;
         startTransition(async () => {
@@ -73,11 +73,10 @@ export function MembersTable({
   const toast = useToast();
   const queryClient = useQueryClient();
   return (
-    <TableFrame label="Members">
+    <TableFrame label="Member list">
       <thead>
         <tr>
-          <Th>Name</Th>
-          <Th>Email</Th>
+          <Th>Member</Th>
           <Th>Role</Th>
           <Th>Joined</Th>
           {canManage ? (
@@ -93,11 +92,13 @@ export function MembersTable({
           const editable = canManage && !self && assignable.includes(m.role);
           return (
             <Tr key={m.id}>
-              <Td className="font-medium whitespace-nowrap">
-                {m.name}
-                {self ? <span className="ml-1 text-muted-foreground">(you)</span> : null}
+              <Td>
+                <span className="font-medium">
+                  {m.name}
+                  {self ? <span className="ml-1 font-normal text-muted-foreground">(you)</span> : null}
+                </span>
+                <span className="block text-xs break-all text-muted-foreground">{m.email}</span>
               </Td>
-              <Td className="text-muted-foreground">{m.email}</Td>
               <Td>{editable ? <RoleSelect member={m} roles={assignable} /> : <Badge>{ROLE_LABELS[m.role]}</Badge>}</Td>
               <Td className="whitespace-nowrap text-muted-foreground">{m.joined}</Td>
               {canManage ? (

@@ -1,11 +1,11 @@
 // Table primitives: a horizontally scrollable frame plus header and cell styles.
-// Never drop the <th scope>: screen readers announce column headers from it.
+// Never drop the <th scope> (screen readers announce headers from it) or the frame's `relative` (it keeps sr-only text inside the scroller).
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card" role="region" aria-label={label} tabIndex={0}>
+    <div className="relative min-w-0 overflow-x-auto rounded-lg border border-border bg-card" role="region" aria-label={label} tabIndex={0}>
       <table className="w-full border-collapse text-sm">{children}</table>
     </div>
   );

@@ -41,7 +41,7 @@ export function TagsInput({
 
   return (
     <div className="flex min-h-10 flex-wrap items-center gap-1.5 rounded-md border border-input bg-card px-2 py-1.5 focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-ring">
-      <ul className="contents" aria-label="Tags">
+      <ul className="contents" aria-label="Selected tags">
         {value.map((tag) => (
           <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs">
             {tag}

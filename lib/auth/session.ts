@@ -1,7 +1,7 @@
 // Turns the incoming request (session cookie) into an engine ctx for pages and server actions.
 // Route handlers use lib/http/route.ts instead, which also accepts API keys. Never trust a workspace id from the client.
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { UnauthenticatedError } from "@/lib/errors";
@@ -53,10 +53,21 @@ export async function requireActionCtx(): Promise<Ctx> {
   return ctx;
 }
 
+/** Sign-in, with the path to come back to and a note when a session cookie was present but is no longer valid. */
+async function signInUrl(): Promise<string> {
+  const params = new URLSearchParams();
+  const path = (await headers()).get("x-aicmo-path");
+  if (path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/sign-in")) params.set("next", path);
+  const jar = await cookies();
+  if (jar.getAll().some((c) => c.name.endsWith("session_token"))) params.set("expired", "1");
+  const q = params.toString();
+  return q ? `/sign-in?${q}` : "/sign-in";
+}
+
 /** For pages in the signed-in shell: redirects to sign-in or onboarding instead of throwing. */
 export async function requirePageCtx(): Promise<Ctx & { user: SessionUser }> {
   const s = await getCurrentSession();
-  if (!s) redirect("/sign-in");
+  if (!s) redirect(await signInUrl());
   const ctx = await resolveSessionCtx();
   if (!ctx) redirect("/onboarding");
   return { ...ctx, user: s.user };

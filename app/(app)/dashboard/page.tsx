@@ -34,7 +34,7 @@ export default async function DashboardPage() {
           ) : null
         }
       />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <WidgetBoundary title="Campaigns by status" fallback={<CardSkeleton label="Loading campaign counts" lines={3} />}>
             <CampaignStatusWidget ctx={ctx} />

@@ -10,7 +10,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   return (
     <>
       <PageHeader title="Settings" description="Workspace details, people, API access and the audit trail." />
-      <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
         <SettingsNav role={ctx.role} />
         <div className="min-w-0">{children}</div>
       </div>

@@ -29,6 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
+      {firstParam(sp.expired) === "1" ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          Your session has expired. Sign in again to continue.
+        </p>
+      ) : null}
       <SignInForm next={next} email={firstParam(sp.email)} />
     </AuthCard>
   );

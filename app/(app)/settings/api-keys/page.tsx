@@ -39,7 +39,7 @@ async function ApiKeys({ ctx }: { ctx: Ctx }) {
 export default async function ApiKeysPage() {
   const ctx = await getPageCtx();
   return (
-    <section aria-labelledby="keys-heading" className="grid gap-4">
+    <section aria-labelledby="keys-heading" className="grid grid-cols-1 gap-4">
       <SectionHeading
         id="keys-heading"
         title="API keys"

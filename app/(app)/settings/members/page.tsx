@@ -56,7 +56,7 @@ export default async function MembersPage() {
   const ctx = await getPageCtx();
   const canManage = can(ctx.role, "members.manage");
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <section aria-labelledby="members-heading">
         <SectionHeading
           id="members-heading"
@@ -68,7 +68,7 @@ export default async function MembersPage() {
         </WidgetBoundary>
       </section>
       {canManage ? (
-        <section aria-labelledby="invitations-heading" className="grid gap-4">
+        <section aria-labelledby="invitations-heading" className="grid grid-cols-1 gap-4">
           <SectionHeading id="invitations-heading" title="Invitations" description="Invite people by email. You get a link to send them; it expires in 7 days." />
           <Card aria-label="Invite someone">
             <CardBody>
