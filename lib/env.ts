@@ -20,6 +20,9 @@ const envSchema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Signs session cookies. Must be set (≥ 32 chars) in production; the start script generates one per data folder. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** 32-byte key (base64 or hex) that encrypts provider API keys at rest (AES-256-GCM). `npm start` generates one for the
+   * embedded database; production with DATABASE_URL must set it. */
+  AICMO_ENCRYPTION_KEY: z.string().min(32).optional(),
   /** Bearer token for /api/metrics; when unset the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Set to false on web processes when `npm run worker` runs the queue elsewhere. */

@@ -15,9 +15,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 const say = (msg: string) => console.log(`[aicmo] ${msg}`);
 
-/** A per-data-folder secret, so sessions survive restarts without anyone configuring AUTH_SECRET. */
-function localAuthSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
+/** A per-data-folder secret (session signing, provider-key encryption), so restarts keep working without configuration. */
+function localSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("hex");
@@ -74,7 +74,8 @@ async function main() {
     if (seeded) say("demo workspace seeded");
   }
 
-  const authSecret = e.AUTH_SECRET ?? (cluster ? localAuthSecret(dataDir) : undefined);
+  const authSecret = e.AUTH_SECRET ?? (cluster ? localSecret(dataDir, "auth-secret") : undefined);
+  const encryptionKey = e.AICMO_ENCRYPTION_KEY ?? (cluster ? localSecret(dataDir, "encryption-key") : undefined);
   if (!authSecret && !dev) {
     throw new Error("Set AUTH_SECRET (32+ characters) when running against DATABASE_URL.");
   }
@@ -82,6 +83,7 @@ async function main() {
   const serverEnv = childEnv({
     DATABASE_URL: url,
     AUTH_SECRET: authSecret,
+    AICMO_ENCRYPTION_KEY: encryptionKey,
     APP_URL: appUrl,
     PORT: String(e.PORT),
     NODE_ENV: dev ? "development" : "production",

@@ -1,3 +1,4 @@
 // The whole Drizzle schema, one file per engine; drizzle-kit and the db client read it from here.
 export * from "./auth";
 export * from "./core";
+export * from "./gateway";

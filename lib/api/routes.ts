@@ -10,6 +10,7 @@ import {
   listCampaignsSchema,
 } from "@/lib/campaigns/schemas";
 import { ROLES } from "@/lib/auth/permissions";
+import { chatCompletionsSchema } from "@/lib/gateway/schemas";
 import { defineRoute, type RouteSpec } from "./spec";
 
 export const meRoute = defineRoute({
@@ -85,6 +86,45 @@ export const deleteCampaignRoute = defineRoute({
   response: z.object({ id: z.string() }),
 });
 
+export const chatCompletionResponseSchema = z.object({
+  id: z.string(),
+  object: z.literal("chat.completion"),
+  created: z.number().int(),
+  model: z.string(),
+  choices: z.array(
+    z.object({
+      index: z.number().int(),
+      message: z.object({ role: z.literal("assistant"), content: z.string() }),
+      finish_reason: z.string(),
+    }),
+  ),
+  usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int(), total_tokens: z.number().int() }),
+  aicmo: z.object({
+    request_id: z.string(),
+    provider: z.string(),
+    provider_kind: z.string(),
+    offline: z.boolean(),
+    cache_hit: z.boolean(),
+    cost_usd: z.number(),
+  }),
+});
+
+export const chatCompletionsRoute = defineRoute({
+  id: "ai.chat.completions",
+  method: "POST",
+  path: "/api/v1/ai/chat/completions",
+  summary: "OpenAI-compatible chat completions through the workspace's AI gateway",
+  description:
+    "Same request and response shape as OpenAI's Chat Completions, so tools can use `<app>/api/v1/ai` as their base URL. " +
+    "`stream: true` answers with server-sent events (`chat.completion.chunk`, then `data: [DONE]`); a failure after the first token " +
+    "arrives as a final `data: {\"error\": …}` event without `[DONE]`. `model` is informational: the workspace's chain for the task decides. " +
+    "Extensions: `campaign_id` charges the cost to a campaign, `task` picks the chain (default `chat`).",
+  tag: "AI",
+  permission: "ai.use",
+  body: chatCompletionsSchema,
+  response: chatCompletionResponseSchema,
+});
+
 export const API_ROUTES: RouteSpec[] = [
   meRoute,
   listCampaignsRoute,
@@ -92,4 +132,5 @@ export const API_ROUTES: RouteSpec[] = [
   getCampaignRoute,
   updateCampaignRoute,
   deleteCampaignRoute,
+  chatCompletionsRoute,
 ] as unknown as RouteSpec[];

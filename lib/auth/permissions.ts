@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   "media.write",
   "media.approve",
   "media.delete",
+  "ai.read",
   "ai.use",
   "ai.manage",
   "members.read",
@@ -53,6 +54,7 @@ const READ: Permission[] = [
   "ads.read",
   "analytics.read",
   "media.read",
+  "ai.read",
   "members.read",
 ];
 

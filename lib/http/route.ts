@@ -71,7 +71,8 @@ function queryObject(url: URL): Record<string, string> {
 /** Binds a handler to its spec. Usage: `export const GET = handle(listCampaignsRoute, ({ ctx, query }) => …)`. */
 export function handle<S extends RouteSpec>(
   spec: S,
-  fn: (input: RouteInput<Out<S["params"]>, Out<S["query"]>, Out<S["body"]>>) => Promise<z.input<S["response"]>>,
+  /** Return the JSON body, or a Response for anything else (e.g. a server-sent event stream). */
+  fn: (input: RouteInput<Out<S["params"]>, Out<S["query"]>, Out<S["body"]>>) => Promise<z.input<S["response"]> | Response>,
 ): (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
   return async (request, context) => {
     const started = performance.now();
@@ -87,6 +88,10 @@ export function handle<S extends RouteSpec>(
         Out<S["query"]>,
         Out<S["body"]>
       >);
+      if (result instanceof Response) {
+        status = result.status;
+        return result;
+      }
       status = spec.successStatus ?? 200;
       return Response.json(result, { status });
     } catch (e) {

@@ -83,7 +83,7 @@ beforeAll(async () => {
 // ---------------------------------------------------------------- REST routes
 
 type RouteCase =
-  | { kind: "foreign"; path: (f: Foreign) => string; params: (f: Foreign) => Record<string, string>; body?: unknown }
+  | { kind: "foreign"; path: (f: Foreign) => string; params: (f: Foreign) => Record<string, string>; body?: unknown | ((f: Foreign) => unknown) }
   | { kind: "scoped"; path: string; body?: unknown; check: (status: number, json: unknown, f: Foreign) => void };
 
 const ROUTES: Record<string, RouteCase> = {
@@ -123,6 +123,13 @@ const ROUTES: Record<string, RouteCase> = {
     body: { name: "Taken over" },
   },
   "DELETE /api/v1/campaigns/[id]": { kind: "foreign", path: (f) => `/api/v1/campaigns/${f.bCampaignId}`, params: (f) => ({ id: f.bCampaignId }) },
+  "POST /api/v1/ai/chat/completions": {
+    kind: "foreign",
+    // Charging a call to B's campaign is refused as not found, before any provider is called.
+    path: () => "/api/v1/ai/chat/completions",
+    params: () => ({}),
+    body: (f: Foreign) => ({ messages: [{ role: "user", content: "hello" }], campaign_id: f.bCampaignId }),
+  },
   "GET /api/v1/openapi.json": {
     kind: "scoped",
     path: "/api/v1/openapi.json",
@@ -159,7 +166,8 @@ describe("every /api/v1 route handler", () => {
         const c = ROUTES[`${m} ${route}`];
         if (!handler || !c) continue;
         const url = `http://localhost${c.kind === "foreign" ? c.path(f) : c.path}`;
-        const body = c.body === undefined ? undefined : JSON.stringify(c.body);
+        const rawBody = typeof c.body === "function" ? (c.body as (f: Foreign) => unknown)(f) : c.body;
+        const body = rawBody === undefined ? undefined : JSON.stringify(rawBody);
         const req = new Request(url, {
           method: m,
           headers: { authorization: `Bearer ${f.aKey}`, ...(body ? { "content-type": "application/json" } : {}) },
