@@ -2,3 +2,4 @@
 export * from "./auth";
 export * from "./core";
 export * from "./gateway";
+export * from "./crm";
