@@ -33,8 +33,7 @@ export interface FieldProvenance {
 }
 export type ProvenanceMap = Record<string, FieldProvenance>;
 
-export const LIFECYCLE_STAGES = ["subscriber", "lead", "mql", "sql", "opportunity", "customer", "evangelist", "other", "churned"] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+export { LIFECYCLE_STAGES, type LifecycleStage } from "../../lib/crm/stages";
 
 export const companies = pgTable(
   "companies",

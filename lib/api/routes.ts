@@ -12,6 +12,10 @@ import {
 import { ROLES } from "@/lib/auth/permissions";
 import { chatCompletionsSchema } from "@/lib/gateway/schemas";
 import { defineRoute, type RouteSpec } from "./spec";
+import { crmRoutes } from "./specs/crm";
+import { enrichmentRoutes } from "./specs/enrichment";
+import { importsRoutes } from "./specs/imports";
+import { segmentsRoutes } from "./specs/segments";
 
 export const meRoute = defineRoute({
   id: "me.get",
@@ -133,4 +137,8 @@ export const API_ROUTES: RouteSpec[] = [
   updateCampaignRoute,
   deleteCampaignRoute,
   chatCompletionsRoute,
+  ...crmRoutes,
+  ...segmentsRoutes,
+  ...importsRoutes,
+  ...enrichmentRoutes,
 ] as unknown as RouteSpec[];
