@@ -26,6 +26,11 @@ export function phoneCountry(e164: string): string | null {
   return parsePhoneNumberFromString(e164)?.country ?? null;
 }
 
+/** Aliases and retired codes to today's code: UK → GB, DD → DE. */
+function canonicalRegion(code: string): string {
+  return Intl.getCanonicalLocales(`und-${code}`)[0]?.split("-")[1] ?? code;
+}
+
 const COUNTRY_NAMES = new Map<string, string>();
 function countryNames(): Map<string, string> {
   if (COUNTRY_NAMES.size === 0) {
@@ -34,7 +39,7 @@ function countryNames(): Map<string, string> {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
         const name = dn.of(code);
-        if (name && name !== code) COUNTRY_NAMES.set(name.toLowerCase(), code);
+        if (name && name !== code && code !== "ZZ") COUNTRY_NAMES.set(name.toLowerCase(), canonicalRegion(code));
       }
     }
     for (const [alias, code] of [
@@ -60,7 +65,7 @@ export function normaliseCountry(raw: string): string | null {
   if (/^[a-z]{2}$/i.test(v)) {
     const code = v.toUpperCase();
     const name = new Intl.DisplayNames(["en"], { type: "region" }).of(code);
-    return name && name !== code ? code : null;
+    return name && name !== code && code !== "ZZ" ? canonicalRegion(code) : null;
   }
   return countryNames().get(v.toLowerCase()) ?? null;
 }

@@ -187,3 +187,34 @@ export const consentSchema = z.object({
 export type CreateContactInput = z.input<typeof createContactSchema>;
 export type UpdateContactInput = z.input<typeof updateContactSchema>;
 export type ContactEventInput = z.input<typeof contactEventSchema>;
+
+/** Fields a merge can take from either contact. */
+export const MERGE_FIELDS = [
+  "email",
+  "firstName",
+  "lastName",
+  "phone",
+  "title",
+  "seniority",
+  "department",
+  "companyId",
+  "ownerUserId",
+  "source",
+  "country",
+  "timezone",
+  "lifecycleStage",
+  "score",
+  "tier",
+  "ltvMinor",
+  "emailConsent",
+  "doNotContact",
+] as const;
+
+export const mergeContactsSchema = z
+  .object({
+    winnerId: z.string().uuid(),
+    loserId: z.string().uuid(),
+    /** Per field, whose value to keep; unspecified fields keep the winner's value, or the loser's when the winner has none. */
+    pick: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(["winner", "loser"])).default({}),
+  })
+  .refine((m) => m.winnerId !== m.loserId, { message: "Pick two different contacts.", path: ["loserId"] });

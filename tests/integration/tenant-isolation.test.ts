@@ -6,10 +6,11 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { apiKeys, auditLog, campaigns, invitations, members, workspaces } from "@/db/schema";
+import { apiKeys, auditLog, campaigns, companies, contactEvents, contacts, invitations, members, workspaces } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
 import { createCampaign } from "@/lib/campaigns";
+import { createCompany, createContact, ingestEvents } from "@/lib/crm";
 import { setEnv } from "@/lib/env";
 import { createApiKey, createInvitation } from "@/lib/workspaces";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
@@ -39,6 +40,9 @@ interface Foreign {
   bMemberId: string;
   bInvitationId: string;
   bApiKeyId: string;
+  bContactId: string;
+  bContactEmail: string;
+  bCompanyId: string;
 }
 let f: Foreign;
 
@@ -60,6 +64,9 @@ async function snapshotB(db: Db, bId: string) {
     invitations: await db.select().from(invitations).where(eq(invitations.organizationId, bId)).orderBy(asc(invitations.id)),
     apiKeys: await db.select().from(apiKeys).where(eq(apiKeys.workspaceId, bId)).orderBy(asc(apiKeys.id)),
     audit: await db.select().from(auditLog).where(eq(auditLog.workspaceId, bId)).orderBy(asc(auditLog.id)),
+    contacts: await db.select().from(contacts).where(eq(contacts.workspaceId, bId)).orderBy(asc(contacts.id)),
+    companies: await db.select().from(companies).where(eq(companies.workspaceId, bId)).orderBy(asc(companies.id)),
+    events: await db.select().from(contactEvents).where(eq(contactEvents.workspaceId, bId)).orderBy(asc(contactEvents.id)),
   };
 }
 
@@ -74,7 +81,22 @@ beforeAll(async () => {
   const [bMember] = await db.select().from(members).where(eq(members.organizationId, b.id)).limit(1);
   const bInvitation = await createInvitation(b.ctx("owner"), { email: "someone@b.test", role: "viewer" });
   const bKey = await createApiKey(b.ctx("owner"), { name: "B's key", role: "viewer" });
-  f = { a, b, aKey, bCampaignId: bCampaign.id, bMemberId: bMember!.id, bInvitationId: bInvitation.id, bApiKeyId: bKey.apiKey.id };
+  const bCompany = await createCompany(b.ctx("owner"), { name: "B Corp", domain: "b-corp.test" });
+  const bContact = await createContact(b.ctx("owner"), { email: "secret.person@b-corp.test", firstName: "Secret", companyId: bCompany.id });
+  await ingestEvents(b.ctx("owner"), { events: [{ contactId: bContact.id, type: "page_view", occurredAt: "2026-11-01T00:00:00Z", idempotencyKey: "b-1" }] });
+  await createContact(a.ctx("owner"), { email: "someone@a.test" });
+  f = {
+    a,
+    b,
+    aKey,
+    bCampaignId: bCampaign.id,
+    bMemberId: bMember!.id,
+    bInvitationId: bInvitation.id,
+    bApiKeyId: bKey.apiKey.id,
+    bContactId: bContact.id,
+    bContactEmail: bContact.email!,
+    bCompanyId: bCompany.id,
+  };
   const owner = a.users.owner;
   session.ctx = a.ctx("owner");
   session.user = { id: owner.id, email: owner.email, name: "A owner" };
@@ -83,7 +105,14 @@ beforeAll(async () => {
 // ---------------------------------------------------------------- REST routes
 
 type RouteCase =
-  | { kind: "foreign"; path: (f: Foreign) => string; params: (f: Foreign) => Record<string, string>; body?: unknown | ((f: Foreign) => unknown) }
+  | {
+      kind: "foreign";
+      path: (f: Foreign) => string;
+      params: (f: Foreign) => Record<string, string>;
+      body?: unknown | ((f: Foreign) => unknown);
+      /** 404 unless a foreign reference inside a body is a validation error (422) that still reveals nothing. */
+      status?: 404 | 422;
+    }
   | { kind: "scoped"; path: string; body?: unknown; check: (status: number, json: unknown, f: Foreign) => void };
 
 const ROUTES: Record<string, RouteCase> = {
@@ -129,6 +158,74 @@ const ROUTES: Record<string, RouteCase> = {
     path: () => "/api/v1/ai/chat/completions",
     params: () => ({}),
     body: (f: Foreign) => ({ messages: [{ role: "user", content: "hello" }], campaign_id: f.bCampaignId }),
+  },
+  "GET /api/v1/contacts": {
+    kind: "scoped",
+    path: "/api/v1/contacts?limit=500",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      const ids = (json as { items: { id: string }[] }).items.map((c) => c.id);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).not.toContain(f.bContactId);
+    },
+  },
+  "POST /api/v1/contacts": {
+    kind: "foreign",
+    // Linking a new contact to B's company is refused without revealing that it exists.
+    path: () => "/api/v1/contacts",
+    params: () => ({}),
+    body: (f: Foreign) => ({ email: "new@a.test", companyId: f.bCompanyId }),
+    status: 422,
+  },
+  "POST /api/v1/contacts/upsert": {
+    kind: "scoped",
+    path: "/api/v1/contacts/upsert",
+    // B's contact's email: A gets its own new contact; B's row stays untouched (checked by the snapshot).
+    body: { email: "secret.person@b-corp.test", firstName: "Someone else" },
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      const r = json as { created: boolean; contact: { id: string } };
+      expect(r.created).toBe(true);
+      expect(r.contact.id).not.toBe(f.bContactId);
+    },
+  },
+  "GET /api/v1/contacts/[id]": { kind: "foreign", path: (f) => `/api/v1/contacts/${f.bContactId}`, params: (f) => ({ id: f.bContactId }) },
+  "PATCH /api/v1/contacts/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/contacts/${f.bContactId}`,
+    params: (f) => ({ id: f.bContactId }),
+    body: { firstName: "Hijacked" },
+  },
+  "DELETE /api/v1/contacts/[id]": { kind: "foreign", path: (f) => `/api/v1/contacts/${f.bContactId}`, params: (f) => ({ id: f.bContactId }) },
+  "GET /api/v1/companies": {
+    kind: "scoped",
+    path: "/api/v1/companies?limit=500",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect((json as { items: { id: string }[] }).items.map((c) => c.id)).not.toContain(f.bCompanyId);
+    },
+  },
+  "POST /api/v1/companies": {
+    kind: "scoped",
+    path: "/api/v1/companies",
+    // The same domain as B's company is free in A: domains are unique per workspace.
+    body: { name: "A's B Corp", domain: "b-corp.test" },
+    check: (status) => expect(status).toBe(201),
+  },
+  "GET /api/v1/companies/[id]": { kind: "foreign", path: (f) => `/api/v1/companies/${f.bCompanyId}`, params: (f) => ({ id: f.bCompanyId }) },
+  "PATCH /api/v1/companies/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/companies/${f.bCompanyId}`,
+    params: (f) => ({ id: f.bCompanyId }),
+    body: { name: "Hijacked" },
+  },
+  "DELETE /api/v1/companies/[id]": { kind: "foreign", path: (f) => `/api/v1/companies/${f.bCompanyId}`, params: (f) => ({ id: f.bCompanyId }) },
+  "POST /api/v1/events": {
+    kind: "foreign",
+    path: () => "/api/v1/events",
+    params: () => ({}),
+    body: (f: Foreign) => ({ events: [{ contactId: f.bContactId, type: "page_view", occurredAt: "2026-11-02T00:00:00Z", idempotencyKey: "a-1" }] }),
+    status: 422,
   },
   "GET /api/v1/openapi.json": {
     kind: "scoped",
@@ -176,8 +273,9 @@ describe("every /api/v1 route handler", () => {
         const res = await handler(req, { params: Promise.resolve(c.kind === "foreign" ? c.params(f) : {}) });
         const json: unknown = await res.json();
         if (c.kind === "foreign") {
-          expect(res.status, `${m} ${route}`).toBe(404);
-          expect((json as { error: { code: string } }).error.code, `${m} ${route}`).toMatch(/NOT_FOUND$/);
+          expect(res.status, `${m} ${route}`).toBe(c.status ?? 404);
+          expect((json as { error: { code: string } }).error.code, `${m} ${route}`).toMatch(c.status === 422 ? /VALIDATION_FAILED/ : /NOT_FOUND$/);
+          expect(JSON.stringify(json), `${m} ${route}`).not.toContain("secret");
         } else {
           c.check(res.status, json, f);
         }

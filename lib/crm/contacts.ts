@@ -1,0 +1,321 @@
+// Contacts: keyset lists with filters, detail, create/update/upsert by email, bulk actions with undo (soft delete).
+// Every query is scoped to ctx.workspaceId and to non-deleted rows; another workspace's contact is "not found".
+import "server-only";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { companies, contactEvents, contacts, lifecycleHistory, members, segmentMembers, type Contact } from "@/db/schema";
+import { diffSummary, recordAudit } from "@/lib/audit";
+import { authorize, type Ctx } from "@/lib/auth/context";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { can } from "@/lib/auth/permissions";
+import {
+  bulkContactsSchema,
+  createContactSchema,
+  listContactsSchema,
+  updateContactSchema,
+  upsertContactSchema,
+  type CreateContactInput,
+  type UpdateContactInput,
+} from "./schemas";
+import { isBackwardMove, type LifecycleStage } from "./stages";
+
+export type ContactRow = Contact & { companyName: string | null };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const companyName = sql<string | null>`(select ${companies.name} from ${companies} where ${companies.id} = ${contacts.companyId})`;
+
+const SORTS = {
+  newest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "desc" },
+  oldest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "asc" },
+  name: { expr: sql`lower(coalesce(${contacts.lastName}, '') || ' ' || coalesce(${contacts.firstName}, ''))`, cast: "text", dir: "asc" },
+  email: { expr: sql`coalesce(lower(${contacts.email}), '')`, cast: "text", dir: "asc" },
+  score: { expr: sql`coalesce(${contacts.score}, -1)`, cast: "integer", dir: "desc" },
+} as const;
+
+/** Extra filters other engines contribute (a segment's membership, for instance) as a SQL condition on `contacts`. */
+export type ContactFilterProvider = (ctx: Ctx, segmentId: string) => Promise<SQL>;
+let segmentFilter: ContactFilterProvider = async (ctx, segmentId) =>
+  sql`${contacts.id} in (select ${segmentMembers.contactId} from ${segmentMembers} where ${segmentMembers.workspaceId} = ${ctx.workspaceId} and ${segmentMembers.segmentId} = ${segmentId})`;
+
+/** The segments engine registers how to filter by a (dynamic) segment. */
+export function setSegmentFilterProvider(p: ContactFilterProvider): void {
+  segmentFilter = p;
+}
+
+/** A text[] parameter (drizzle expands JS arrays into value lists, so pass it as JSON). */
+function textArray(values: string[]): SQL {
+  return sql`coalesce((select array_agg(x) from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) x), '{}'::text[])`;
+}
+
+function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** The WHERE conditions of a filtered contact view (shared by the list and the CSV export). */
+export async function contactViewConditions(ctx: Ctx, input: z.output<typeof listContactsSchema>): Promise<SQL[]> {
+  const conds: SQL[] = [eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt)];
+  if (input.stage) conds.push(eq(contacts.lifecycleStage, input.stage));
+  if (input.tag) conds.push(sql`${input.tag.toLowerCase()} = any(${contacts.tags})`);
+  if (input.companyId) conds.push(eq(contacts.companyId, input.companyId));
+  if (input.ownerUserId) conds.push(eq(contacts.ownerUserId, input.ownerUserId));
+  if (input.segmentId) conds.push(await segmentFilter(ctx, input.segmentId));
+  if (input.q) {
+    const q = escapeLike(input.q.toLowerCase());
+    conds.push(
+      or(
+        sql`lower(${contacts.email}) like ${`${q}%`}`,
+        sql`lower(${contacts.firstName}) like ${`${q}%`}`,
+        sql`lower(${contacts.lastName}) like ${`${q}%`}`,
+        sql`lower(coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, '')) like ${`${q}%`}`,
+      )!,
+    );
+  }
+  return conds;
+}
+
+export interface ContactPage {
+  items: ContactRow[];
+  nextCursor: string | null;
+}
+
+export async function listContacts(ctx: Ctx, raw: z.input<typeof listContactsSchema> = {}): Promise<ContactPage> {
+  authorize(ctx, "contacts.read");
+  const input = listContactsSchema.parse(raw);
+  const sort = SORTS[input.sort];
+  const conds = await contactViewConditions(ctx, input);
+  const cur = decodeCursor(input.cursor);
+  if (cur) {
+    const v = sql`cast(${String(cur.v)} as ${sql.raw(sort.cast)})`;
+    const beyond = sort.dir === "desc" ? sql`${sort.expr} < ${v}` : sql`${sort.expr} > ${v}`;
+    conds.push(or(beyond, and(sql`${sort.expr} = ${v}`, sort.dir === "desc" ? lt(contacts.id, cur.id) : gt(contacts.id, cur.id)))!);
+  }
+  const order = sort.dir === "desc" ? [desc(sort.expr), desc(contacts.id)] : [asc(sort.expr), asc(contacts.id)];
+  const rows = await ctx.db
+    .select({ c: contacts, companyName, key: sql<string>`(${sort.expr})::text` })
+    .from(contacts)
+    .where(and(...conds))
+    .orderBy(...order)
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...r.c, companyName: r.companyName })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.key, last.c.id) : null,
+  };
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<ContactRow> {
+  authorize(ctx, "contacts.read");
+  if (!UUID.test(id)) throw new NotFoundError("Contact");
+  const [row] = await ctx.db
+    .select({ c: contacts, companyName })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, id), isNull(contacts.deletedAt)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Contact");
+  return { ...row.c, companyName: row.companyName };
+}
+
+async function assertRefs(ctx: Ctx, input: { companyId?: string | null; ownerUserId?: string | null }): Promise<void> {
+  if (input.companyId) {
+    const [c] = await ctx.db
+      .select({ id: companies.id })
+      .from(companies)
+      .where(and(eq(companies.workspaceId, ctx.workspaceId), eq(companies.id, input.companyId)));
+    if (!c) throw new ValidationError({ companyId: ["No such company in this workspace."] });
+  }
+  if (input.ownerUserId) {
+    const [m] = await ctx.db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.organizationId, ctx.workspaceId), eq(members.userId, input.ownerUserId)));
+    if (!m) throw new ValidationError({ ownerUserId: ["The owner must be a member of this workspace."] });
+  }
+}
+
+async function assertEmailFree(ctx: Ctx, email: string | null | undefined, exceptId?: string): Promise<void> {
+  if (!email) return;
+  const [dupe] = await ctx.db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, ctx.workspaceId), sql`lower(${contacts.email}) = ${email.toLowerCase()}`))
+    .limit(1);
+  if (dupe && dupe.id !== exceptId) throw new ConflictError(`A contact with ${email} already exists.`, "CONTACT_EMAIL_TAKEN");
+}
+
+function auditSummary(c: Partial<Contact>) {
+  const { email, firstName, lastName, phone, title, companyId, lifecycleStage, tags, ownerUserId, emailConsent, doNotContact } = c;
+  return { email, firstName, lastName, phone, title, companyId, lifecycleStage, tags, ownerUserId, emailConsent, doNotContact };
+}
+
+export async function createContact(ctx: Ctx, raw: CreateContactInput): Promise<Contact> {
+  authorize(ctx, "contacts.write");
+  const input = createContactSchema.parse(raw);
+  await assertRefs(ctx, input);
+  await assertEmailFree(ctx, input.email);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(contacts)
+      .values({ ...input, workspaceId: ctx.workspaceId, ownerUserId: input.ownerUserId ?? null })
+      .returning();
+    await tx.insert(lifecycleHistory).values({
+      workspaceId: ctx.workspaceId,
+      contactId: row!.id,
+      fromStage: null,
+      toStage: row!.lifecycleStage,
+      actorLabel: ctx.actorLabel,
+      reason: "created",
+    });
+    await recordAudit(tx, ctx, { action: "contact.create", entityType: "contact", entityId: row!.id, after: auditSummary(row!) });
+    return row!;
+  });
+}
+
+/** Records a stage move (history + timeline event). The caller has checked permission and direction. */
+export async function recordStageMove(
+  tx: Ctx["db"],
+  ctx: Ctx,
+  contactId: string,
+  from: string | null,
+  to: string,
+  reason: string | null,
+  ruleId: string | null = null,
+): Promise<void> {
+  await tx.insert(lifecycleHistory).values({ workspaceId: ctx.workspaceId, contactId, fromStage: from, toStage: to, actorLabel: ctx.actorLabel, reason, ruleId });
+  await tx.insert(contactEvents).values({
+    workspaceId: ctx.workspaceId,
+    contactId,
+    type: "lifecycle_change",
+    occurredAt: new Date(),
+    properties: { from, to, reason, actor: ctx.actorLabel, ...(ruleId ? { ruleId } : {}) },
+  });
+}
+
+export function assertStageMoveAllowed(ctx: Ctx, from: LifecycleStage, to: LifecycleStage): void {
+  if (isBackwardMove(from, to) && !can(ctx.role, "contacts.stage_backward")) {
+    throw new ForbiddenError("contacts.stage_backward");
+  }
+}
+
+export async function updateContact(ctx: Ctx, raw: UpdateContactInput): Promise<Contact> {
+  authorize(ctx, "contacts.write");
+  const { id, ...patch } = updateContactSchema.parse(raw);
+  const before = await getContact(ctx, id);
+  await assertRefs(ctx, patch);
+  if (patch.email !== undefined && patch.email?.toLowerCase() !== before.email?.toLowerCase()) await assertEmailFree(ctx, patch.email, id);
+  if (patch.lifecycleStage && patch.lifecycleStage !== before.lifecycleStage) {
+    assertStageMoveAllowed(ctx, before.lifecycleStage as LifecycleStage, patch.lifecycleStage);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(contacts)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, id)))
+      .returning();
+    if (patch.lifecycleStage && patch.lifecycleStage !== before.lifecycleStage) {
+      await recordStageMove(tx, ctx, id, before.lifecycleStage, patch.lifecycleStage, "edited");
+    }
+    const d = diffSummary(auditSummary(before), auditSummary(patch as Partial<Contact>));
+    if (Object.keys(d.after).length) await recordAudit(tx, ctx, { action: "contact.update", entityType: "contact", entityId: id, ...d });
+    return row!;
+  });
+}
+
+/** Creates the contact for this email, or updates the fields given on the existing one. */
+export async function upsertContactByEmail(ctx: Ctx, raw: z.input<typeof upsertContactSchema>): Promise<{ contact: Contact; created: boolean }> {
+  authorize(ctx, "contacts.write");
+  const input = upsertContactSchema.parse(raw);
+  const [existing] = await ctx.db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, ctx.workspaceId), sql`lower(${contacts.email}) = ${input.email}`, isNull(contacts.deletedAt)))
+    .limit(1);
+  if (existing) return { contact: await updateContact(ctx, { ...input, id: existing.id }), created: false };
+  return { contact: await createContact(ctx, input), created: true };
+}
+
+export interface BulkResult {
+  action: string;
+  affected: number;
+  /** For delete: the ids to pass to `restore` to undo. */
+  undo?: { action: "restore"; ids: string[] };
+}
+
+export async function bulkContacts(ctx: Ctx, raw: z.input<typeof bulkContactsSchema>): Promise<BulkResult> {
+  const input = bulkContactsSchema.parse(raw);
+  authorize(ctx, input.action === "delete" || input.action === "restore" ? "contacts.delete" : "contacts.write");
+  const ids = [...new Set(input.ids)];
+  const own = and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, ids));
+  return ctx.db.transaction(async (tx) => {
+    let affected = 0;
+    switch (input.action) {
+      case "tag": {
+        const res = await tx
+          .update(contacts)
+          .set({
+            tags: sql`array(select distinct t from unnest(array_cat(${contacts.tags}, ${textArray(input.add)})) t where not (t = any(${textArray(input.remove)})) order by t)`,
+            updatedAt: new Date(),
+          })
+          .where(and(own, isNull(contacts.deletedAt)))
+          .returning({ id: contacts.id });
+        affected = res.length;
+        break;
+      }
+      case "owner": {
+        await assertRefs(ctx, { ownerUserId: input.ownerUserId });
+        const res = await tx
+          .update(contacts)
+          .set({ ownerUserId: input.ownerUserId, updatedAt: new Date() })
+          .where(and(own, isNull(contacts.deletedAt)))
+          .returning({ id: contacts.id });
+        affected = res.length;
+        break;
+      }
+      case "stage": {
+        const current = await tx
+          .select({ id: contacts.id, stage: contacts.lifecycleStage })
+          .from(contacts)
+          .where(and(own, isNull(contacts.deletedAt)));
+        const moving = current.filter((c) => c.stage !== input.stage);
+        for (const c of moving) assertStageMoveAllowed(ctx, c.stage as LifecycleStage, input.stage);
+        if (moving.length) {
+          await tx
+            .update(contacts)
+            .set({ lifecycleStage: input.stage, updatedAt: new Date() })
+            .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, moving.map((c) => c.id))));
+          for (const c of moving) await recordStageMove(tx, ctx, c.id, c.stage, input.stage, input.reason ?? "bulk change");
+        }
+        affected = moving.length;
+        break;
+      }
+      case "delete": {
+        const res = await tx
+          .update(contacts)
+          .set({ deletedAt: new Date() })
+          .where(and(own, isNull(contacts.deletedAt)))
+          .returning({ id: contacts.id });
+        affected = res.length;
+        await recordAudit(tx, ctx, { action: "contact.bulk_delete", entityType: "contact", entityId: `${affected} contacts`, before: { ids: res.map((r) => r.id).slice(0, 100) } });
+        return { action: input.action, affected, undo: { action: "restore" as const, ids: res.map((r) => r.id) } };
+      }
+      case "restore": {
+        const res = await tx
+          .update(contacts)
+          .set({ deletedAt: null })
+          .where(and(own, isNotNull(contacts.deletedAt)))
+          .returning({ id: contacts.id });
+        affected = res.length;
+        break;
+      }
+    }
+    await recordAudit(tx, ctx, { action: `contact.bulk_${input.action}`, entityType: "contact", entityId: `${affected} contacts`, after: { ids: ids.slice(0, 100) } });
+    return { action: input.action, affected };
+  });
+}
+
+export async function deleteContact(ctx: Ctx, id: string): Promise<BulkResult> {
+  await getContact(ctx, id);
+  return bulkContacts(ctx, { action: "delete", ids: [id] });
+}
