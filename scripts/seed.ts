@@ -6,7 +6,8 @@ import { faker } from "@faker-js/faker";
 import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import { createDb } from "../db/client";
-import { accounts, auditLog, campaigns, members, users, workspaces, type NewCampaign } from "../db/schema";
+import { accounts, auditLog, campaigns, companies, contactEvents, contacts, lifecycleHistory, members, users, workspaces, type NewCampaign } from "../db/schema";
+import { FORWARD_ORDER } from "../lib/crm/stages";
 import type { Role } from "../lib/auth/permissions";
 
 export const DEMO_PASSWORD = "demo-password-1";
@@ -91,6 +92,7 @@ export async function seedDemo(url: string, now = new Date("2026-11-01T09:00:00Z
         });
       const acmeCampaigns = plan(acme, 18);
       await tx.insert(campaigns).values([...acmeCampaigns, ...plan(northwind, 4)]);
+      await seedCrm(tx, acme, acmeCampaigns.map((c) => c.id), owners, now);
       await tx.insert(auditLog).values(
         acmeCampaigns.slice(-5).map((c) => ({
           workspaceId: acme,
@@ -108,6 +110,98 @@ export async function seedDemo(url: string, now = new Date("2026-11-01T09:00:00Z
   } finally {
     await db.$client.end();
   }
+}
+
+type SeedTx = Parameters<Parameters<ReturnType<typeof createDb>["transaction"]>[0]>[0];
+
+const SENIORITIES = ["c_level", "vp", "director", "manager", "senior", "entry"];
+const DEPARTMENTS = ["marketing", "sales", "engineering", "product", "finance", "operations"];
+const EVENT_TYPES = ["email_open", "email_click", "page_view", "form_submit", "purchase"] as const;
+
+/** A plausible CRM: 40 companies, 400 contacts spread over the funnel, and a few thousand timeline events. */
+async function seedCrm(tx: SeedTx, workspaceId: string, campaignIds: string[], owners: string[], now: Date): Promise<void> {
+  const companyRows = Array.from({ length: 40 }, () => {
+    const name = faker.company.name();
+    const domain = `${faker.internet.domainWord()}-${faker.string.alphanumeric({ length: 4, casing: "lower" })}.example`;
+    return {
+      id: faker.string.uuid(),
+      workspaceId,
+      name,
+      domain,
+      domains: [domain],
+      industry: faker.helpers.arrayElement(["Software", "Retail", "Healthcare", "Finance", "Manufacturing", "Media", "Education"]),
+      employeeCount: faker.number.int({ min: 5, max: 5000 }),
+      website: `https://${domain}`,
+      country: faker.helpers.arrayElement(["US", "GB", "DE", "FR", "NL", "ES", "CA"]),
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  await tx.insert(companies).values(companyRows);
+  const contactRows = Array.from({ length: 400 }, (_, i) => {
+    const firstName = faker.person.firstName();
+    const lastName = faker.person.lastName();
+    const company = faker.helpers.arrayElement(companyRows);
+    const stage = faker.helpers.weightedArrayElement([
+      { weight: 30, value: "subscriber" },
+      { weight: 25, value: "lead" },
+      { weight: 15, value: "mql" },
+      { weight: 10, value: "sql" },
+      { weight: 8, value: "opportunity" },
+      { weight: 9, value: "customer" },
+      { weight: 3, value: "evangelist" },
+    ]);
+    const created = new Date(now.getTime() - faker.number.int({ min: 1, max: 300 }) * 864e5);
+    return {
+      id: faker.string.uuid(),
+      workspaceId,
+      email: `${firstName}.${lastName}.${i}@${company.domain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, ""),
+      firstName,
+      lastName,
+      title: faker.person.jobTitle(),
+      seniority: faker.helpers.arrayElement(SENIORITIES),
+      department: faker.helpers.arrayElement(DEPARTMENTS),
+      companyId: company.id,
+      ownerUserId: faker.helpers.arrayElement(owners),
+      source: faker.helpers.arrayElement(["website", "webinar", "import", "referral", "events-api"]),
+      country: company.country,
+      tags: faker.helpers.arrayElements(["newsletter", "webinar-2026", "trial", "partner", "vip"], { min: 0, max: 2 }),
+      lifecycleStage: stage,
+      emailConsent: faker.helpers.arrayElement(["opted_in", "opted_in", "unknown", "opted_out"]),
+      createdAt: created,
+      updatedAt: created,
+    };
+  });
+  await tx.insert(contacts).values(contactRows);
+  const history = contactRows.flatMap((c) => {
+    const steps = FORWARD_ORDER.slice(0, FORWARD_ORDER.indexOf(c.lifecycleStage as (typeof FORWARD_ORDER)[number]) + 1);
+    return steps.map((to, i) => ({
+      workspaceId,
+      contactId: c.id,
+      fromStage: i === 0 ? null : steps[i - 1]!,
+      toStage: to,
+      actorLabel: i === 0 ? "import" : "system",
+      reason: i === 0 ? "created" : "demo history",
+      createdAt: new Date(c.createdAt.getTime() + i * 5 * 864e5),
+    }));
+  });
+  await tx.insert(lifecycleHistory).values(history);
+  const events = contactRows.flatMap((c) =>
+    Array.from({ length: faker.number.int({ min: 0, max: 12 }) }, () => {
+      const type = faker.helpers.arrayElement(EVENT_TYPES);
+      return {
+        workspaceId,
+        contactId: c.id,
+        type,
+        channel: type.startsWith("email") ? "email" : type === "purchase" ? "web" : faker.helpers.arrayElement(["web", "linkedin"]),
+        campaignId: type.startsWith("email") ? faker.helpers.arrayElement(campaignIds) : null,
+        valueMinor: type === "purchase" ? faker.number.int({ min: 1_000, max: 50_000 }) : null,
+        occurredAt: faker.date.between({ from: c.createdAt, to: now }),
+        properties: {},
+      };
+    }),
+  );
+  for (let i = 0; i < events.length; i += 1000) await tx.insert(contactEvents).values(events.slice(i, i + 1000));
 }
 
 async function main() {
