@@ -66,8 +66,9 @@ export function resetEnvCache(): void {
 }
 
 /** Sets a variable for child code in this process; the only writer besides the shell. */
-export function setEnv(name: keyof Env | string, value: string): void {
-  process.env[name] = value;
+export function setEnv(name: keyof Env | string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
   cached = undefined;
 }
 
