@@ -6,7 +6,19 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { apiKeys, auditLog, campaigns, companies, contactEvents, contacts, invitations, members, workspaces } from "@/db/schema";
+import {
+  apiKeys,
+  auditLog,
+  campaigns,
+  companies,
+  contactEvents,
+  contacts,
+  enrichmentAllowHosts,
+  enrichmentRuns,
+  invitations,
+  members,
+  workspaces,
+} from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
 import { createCampaign } from "@/lib/campaigns";
@@ -43,6 +55,7 @@ interface Foreign {
   bContactId: string;
   bContactEmail: string;
   bCompanyId: string;
+  bEnrichmentRunId: string;
 }
 let f: Foreign;
 
@@ -67,6 +80,8 @@ async function snapshotB(db: Db, bId: string) {
     contacts: await db.select().from(contacts).where(eq(contacts.workspaceId, bId)).orderBy(asc(contacts.id)),
     companies: await db.select().from(companies).where(eq(companies.workspaceId, bId)).orderBy(asc(companies.id)),
     events: await db.select().from(contactEvents).where(eq(contactEvents.workspaceId, bId)).orderBy(asc(contactEvents.id)),
+    enrichmentRuns: await db.select().from(enrichmentRuns).where(eq(enrichmentRuns.workspaceId, bId)).orderBy(asc(enrichmentRuns.id)),
+    allowHosts: await db.select().from(enrichmentAllowHosts).where(eq(enrichmentAllowHosts.workspaceId, bId)).orderBy(asc(enrichmentAllowHosts.host)),
   };
 }
 
@@ -85,6 +100,11 @@ beforeAll(async () => {
   const bContact = await createContact(b.ctx("owner"), { email: "secret.person@b-corp.test", firstName: "Secret", companyId: bCompany.id });
   await ingestEvents(b.ctx("owner"), { events: [{ contactId: bContact.id, type: "page_view", occurredAt: "2026-11-01T00:00:00Z", idempotencyKey: "b-1" }] });
   await createContact(a.ctx("owner"), { email: "someone@a.test" });
+  const [bRun] = await getDb()
+    .insert(enrichmentRuns)
+    .values({ workspaceId: b.id, scope: "contacts", targetId: bContact.id, status: "completed", total: 1, done: 1 })
+    .returning();
+  await getDb().insert(enrichmentAllowHosts).values({ workspaceId: b.id, host: "b-intranet.example" });
   f = {
     a,
     b,
@@ -96,6 +116,7 @@ beforeAll(async () => {
     bContactId: bContact.id,
     bContactEmail: bContact.email!,
     bCompanyId: bCompany.id,
+    bEnrichmentRunId: bRun!.id,
   };
   const owner = a.users.owner;
   session.ctx = a.ctx("owner");
@@ -226,6 +247,54 @@ const ROUTES: Record<string, RouteCase> = {
     params: () => ({}),
     body: (f: Foreign) => ({ events: [{ contactId: f.bContactId, type: "page_view", occurredAt: "2026-11-02T00:00:00Z", idempotencyKey: "a-1" }] }),
     status: 422,
+  },
+  "POST /api/v1/contacts/[id]/enrich": {
+    kind: "foreign",
+    path: (f) => `/api/v1/contacts/${f.bContactId}/enrich`,
+    params: (f) => ({ id: f.bContactId }),
+  },
+  "POST /api/v1/enrichment/runs": {
+    kind: "foreign",
+    path: () => "/api/v1/enrichment/runs",
+    params: () => ({}),
+    body: (f: Foreign) => ({ scope: "contacts", ids: [f.bContactId] }),
+  },
+  "GET /api/v1/enrichment/runs": {
+    kind: "scoped",
+    path: "/api/v1/enrichment/runs?limit=100",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect(JSON.stringify(json)).not.toContain(f.bEnrichmentRunId);
+    },
+  },
+  "GET /api/v1/enrichment/runs/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/enrichment/runs/${f.bEnrichmentRunId}`,
+    params: (f) => ({ id: f.bEnrichmentRunId }),
+  },
+  "POST /api/v1/enrichment/runs/[id]/cancel": {
+    kind: "foreign",
+    path: (f) => `/api/v1/enrichment/runs/${f.bEnrichmentRunId}/cancel`,
+    params: (f) => ({ id: f.bEnrichmentRunId }),
+  },
+  "GET /api/v1/enrichment/allow-hosts": {
+    kind: "scoped",
+    path: "/api/v1/enrichment/allow-hosts",
+    check: (status, json) => {
+      expect(status).toBe(200);
+      expect(JSON.stringify(json)).not.toContain("b-intranet.example");
+    },
+  },
+  "POST /api/v1/enrichment/allow-hosts": {
+    kind: "scoped",
+    path: "/api/v1/enrichment/allow-hosts",
+    body: { host: "a-only.example" },
+    check: (status) => expect(status).toBe(201),
+  },
+  "DELETE /api/v1/enrichment/allow-hosts": {
+    kind: "foreign",
+    path: () => "/api/v1/enrichment/allow-hosts?host=b-intranet.example",
+    params: () => ({}),
   },
   "GET /api/v1/openapi.json": {
     kind: "scoped",
