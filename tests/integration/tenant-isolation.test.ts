@@ -13,10 +13,12 @@ import {
   companies,
   contactEvents,
   contacts,
+  contactImports,
   enrichmentAllowHosts,
   enrichmentRuns,
   invitations,
   members,
+  segments,
   workspaces,
 } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
@@ -56,6 +58,8 @@ interface Foreign {
   bContactEmail: string;
   bCompanyId: string;
   bEnrichmentRunId: string;
+  bImportId: string;
+  bSegmentId: string;
 }
 let f: Foreign;
 
@@ -81,6 +85,8 @@ async function snapshotB(db: Db, bId: string) {
     companies: await db.select().from(companies).where(eq(companies.workspaceId, bId)).orderBy(asc(companies.id)),
     events: await db.select().from(contactEvents).where(eq(contactEvents.workspaceId, bId)).orderBy(asc(contactEvents.id)),
     enrichmentRuns: await db.select().from(enrichmentRuns).where(eq(enrichmentRuns.workspaceId, bId)).orderBy(asc(enrichmentRuns.id)),
+    imports: await db.select().from(contactImports).where(eq(contactImports.workspaceId, bId)).orderBy(asc(contactImports.id)),
+    segments: await db.select().from(segments).where(eq(segments.workspaceId, bId)).orderBy(asc(segments.id)),
     allowHosts: await db.select().from(enrichmentAllowHosts).where(eq(enrichmentAllowHosts.workspaceId, bId)).orderBy(asc(enrichmentAllowHosts.host)),
   };
 }
@@ -105,6 +111,11 @@ beforeAll(async () => {
     .values({ workspaceId: b.id, scope: "contacts", targetId: bContact.id, status: "completed", total: 1, done: 1 })
     .returning();
   await getDb().insert(enrichmentAllowHosts).values({ workspaceId: b.id, host: "b-intranet.example" });
+  const [bImport] = await getDb()
+    .insert(contactImports)
+    .values({ workspaceId: b.id, fileName: "b-secret.csv", filePath: "/nonexistent/b.csv", fileBytes: 10, status: "uploaded" })
+    .returning();
+  const [bSegment] = await getDb().insert(segments).values({ workspaceId: b.id, name: "B's secret list", kind: "static" }).returning();
   f = {
     a,
     b,
@@ -117,6 +128,8 @@ beforeAll(async () => {
     bContactEmail: bContact.email!,
     bCompanyId: bCompany.id,
     bEnrichmentRunId: bRun!.id,
+    bImportId: bImport!.id,
+    bSegmentId: bSegment!.id,
   };
   const owner = a.users.owner;
   session.ctx = a.ctx("owner");
@@ -294,6 +307,45 @@ const ROUTES: Record<string, RouteCase> = {
   "DELETE /api/v1/enrichment/allow-hosts": {
     kind: "foreign",
     path: () => "/api/v1/enrichment/allow-hosts?host=b-intranet.example",
+    params: () => ({}),
+  },
+  "GET /api/v1/contacts/imports": {
+    kind: "scoped",
+    path: "/api/v1/contacts/imports?limit=200",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect(JSON.stringify(json)).not.toContain(f.bImportId);
+    },
+  },
+  "POST /api/v1/contacts/imports": {
+    kind: "scoped",
+    path: "/api/v1/contacts/imports",
+    // Not multipart: refused before anything is stored.
+    check: (status, json) => {
+      expect(status).toBe(400);
+      expect((json as { error: { code: string } }).error.code).toBe("NOT_MULTIPART");
+    },
+  },
+  "GET /api/v1/contacts/imports/[id]": { kind: "foreign", path: (f) => `/api/v1/contacts/imports/${f.bImportId}`, params: (f) => ({ id: f.bImportId }) },
+  "POST /api/v1/contacts/imports/[id]/start": {
+    kind: "foreign",
+    path: (f) => `/api/v1/contacts/imports/${f.bImportId}/start`,
+    params: (f) => ({ id: f.bImportId }),
+    body: { mapping: { "E-mail": "email" }, policy: "update" },
+  },
+  "POST /api/v1/contacts/imports/[id]/cancel": {
+    kind: "foreign",
+    path: (f) => `/api/v1/contacts/imports/${f.bImportId}/cancel`,
+    params: (f) => ({ id: f.bImportId }),
+  },
+  "GET /api/v1/contacts/imports/[id]/errors.csv": {
+    kind: "foreign",
+    path: (f) => `/api/v1/contacts/imports/${f.bImportId}/errors.csv`,
+    params: (f) => ({ id: f.bImportId }),
+  },
+  "GET /api/v1/contacts/export": {
+    kind: "foreign",
+    path: (f) => `/api/v1/contacts/export?segmentId=${f.bSegmentId}`,
     params: () => ({}),
   },
   "GET /api/v1/openapi.json": {

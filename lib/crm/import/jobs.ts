@@ -1,4 +1,18 @@
 // Job definitions of the CSV import pipeline (registered in lib/jobs/registry.ts).
-import type { JobDefinition } from "@/lib/jobs/define";
+// Never do the import's work here: the handler only hands the validated payload to the pipeline, which is idempotent by import id.
+import { defineJob, type JobDefinition } from "@/lib/jobs/define";
+import { runContactImport } from "./pipeline";
+import { importJobPayloadSchema } from "./schemas";
 
-export const IMPORT_JOBS: JobDefinition[] = [];
+export const importContactsJob = defineJob({
+  name: "crm.contacts-import",
+  schema: importJobPayloadSchema,
+  // The pipeline records its own failures on the import (and never throws for them); a retry only follows a crash.
+  retryLimit: 2,
+  retryDelaySeconds: 30,
+  // A 1,000,000-row file takes minutes; expiry must not hand a running import to a second worker early.
+  expireInSeconds: 2 * 60 * 60,
+  handler: async (payload, job) => runContactImport(job.db, payload),
+});
+
+export const IMPORT_JOBS: JobDefinition[] = [importContactsJob as unknown as JobDefinition];

@@ -1,0 +1,322 @@
+// The commit step of a CSV import, run inside the caller's single transaction: dedupe the staged rows, match existing
+// contacts, link or create companies, upsert with the chosen policy and write lifecycle history. Never commits by itself.
+import "server-only";
+import type pg from "pg";
+import { FORWARD_ORDER } from "@/lib/crm/stages";
+import type { ImportField, MappingTarget } from "./mapping";
+import type { ImportPolicy } from "./schemas";
+
+export interface CommitInput {
+  table: string;
+  workspaceId: string;
+  policy: ImportPolicy;
+  /** Mapping targets in use: only these contact columns are written on existing contacts. */
+  targets: MappingTarget[];
+  /** The importer's role may move an existing contact's lifecycle stage backwards. */
+  allowBackwardStage: boolean;
+  actorLabel: string;
+  historyReason: string;
+}
+
+export interface CommitCounts {
+  /** Staged rows dropped because a later row of the file has the same email (or, without email, the same name and phone). */
+  duplicates: number;
+  /** Distinct contacts the file holds after dedupe. */
+  uniqueRows: number;
+  inserted: number;
+  updated: number;
+  /** Unique rows that changed nothing: existing contacts under `skip`, or whose values were already there. */
+  skipped: number;
+  companiesCreated: number;
+  /** Backward stage moves left out because the importer's role may not make them. */
+  stageMovesRefused: number;
+  stageChanges: number;
+}
+
+type Q = (text: string, params?: unknown[]) => Promise<pg.QueryResult>;
+
+/** The contact column each mappable field writes. */
+const COLUMN_OF: Partial<Record<ImportField, string>> = {
+  firstName: "first_name",
+  lastName: "last_name",
+  phone: "phone",
+  title: "title",
+  seniority: "seniority",
+  department: "department",
+  source: "source",
+  country: "country",
+  timezone: "timezone",
+  tags: "tags",
+  lifecycleStage: "lifecycle_stage",
+  score: "score",
+  tier: "tier",
+  emailConsent: "email_consent",
+  doNotContact: "do_not_contact",
+  company: "company_id",
+  companyDomain: "company_id",
+};
+
+const TEXT_COLUMNS = new Set(["first_name", "last_name", "phone", "title", "seniority", "department", "source", "country", "timezone", "tier"]);
+
+function columnsWritten(targets: MappingTarget[]): string[] {
+  const cols = new Set<string>();
+  for (const t of targets) {
+    if (t.startsWith("custom.")) cols.add("custom");
+    else if (t === "fullName") {
+      cols.add("first_name");
+      cols.add("last_name");
+    } else {
+      const col = COLUMN_OF[t as ImportField];
+      if (col) cols.add(col);
+    }
+  }
+  return [...cols];
+}
+
+/**
+ * SET expressions for one policy. `src` is the proposed row (`excluded` or the proposal alias), `tgt` the stored contact.
+ * update: the file's non-empty values replace stored ones; fill_blanks: only empty stored values are filled.
+ * Either way tags and custom fields are merged, consent never goes back to "unknown", and do-not-contact is only ever set.
+ */
+function setExpressions(policy: "update" | "fill_blanks", cols: string[], src: string, tgt: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const col of cols) {
+    if (TEXT_COLUMNS.has(col)) {
+      out.push([col, policy === "update" ? `coalesce(${src}.${col}, ${tgt}.${col})` : `coalesce(nullif(${tgt}.${col}, ''), ${src}.${col})`]);
+    } else if (col === "score" || col === "company_id") {
+      out.push([col, policy === "update" ? `coalesce(${src}.${col}, ${tgt}.${col})` : `coalesce(${tgt}.${col}, ${src}.${col})`]);
+    } else if (col === "tags") {
+      out.push([
+        col,
+        policy === "update"
+          ? `${tgt}.tags || ARRAY(SELECT t FROM unnest(${src}.tags) WITH ORDINALITY AS x(t, n) WHERE NOT (t = ANY(${tgt}.tags)) ORDER BY n)`
+          : `CASE WHEN cardinality(${tgt}.tags) = 0 THEN ${src}.tags ELSE ${tgt}.tags END`,
+      ]);
+    } else if (col === "custom") {
+      out.push([col, policy === "update" ? `${tgt}.custom || ${src}.custom` : `${src}.custom || ${tgt}.custom`]);
+    } else if (col === "lifecycle_stage") {
+      // A stage is never blank, so fill_blanks leaves it; the proposal already falls back to the stored stage.
+      if (policy === "update") out.push([col, `${src}.lifecycle_stage`]);
+    } else if (col === "email_consent") {
+      out.push([
+        col,
+        policy === "update"
+          ? `CASE WHEN ${src}.email_consent = 'unknown' THEN ${tgt}.email_consent ELSE ${src}.email_consent END`
+          : `CASE WHEN ${tgt}.email_consent = 'unknown' THEN ${src}.email_consent ELSE ${tgt}.email_consent END`,
+      ]);
+    } else if (col === "do_not_contact") {
+      out.push([col, `${tgt}.do_not_contact OR ${src}.do_not_contact`]);
+    }
+  }
+  return out;
+}
+
+const INSERT_COLUMNS = [
+  "email",
+  "first_name",
+  "last_name",
+  "phone",
+  "title",
+  "seniority",
+  "department",
+  "source",
+  "country",
+  "timezone",
+  "tags",
+  "lifecycle_stage",
+  "score",
+  "tier",
+  "email_consent",
+  "do_not_contact",
+  "custom",
+  "company_id",
+];
+
+/**
+ * The row each staged contact proposes. Where a cell was empty, a matched contact's stored stage stands in (so
+ * `excluded` can be used as is), and new contacts get the column defaults and source "csv_import".
+ */
+function proposalSql(table: string): string {
+  return `SELECT s.ordinal, s.contact_id, s.email, s.first_name, s.last_name, s.phone, s.title, s.seniority, s.department,
+      CASE WHEN s.contact_id IS NULL THEN coalesce(s.source, 'csv_import') ELSE s.source END AS source,
+      s.country, s.timezone, coalesce(s.tags, '{}'::text[]) AS tags,
+      coalesce(s.lifecycle_stage, s.prev_stage, 'subscriber') AS lifecycle_stage,
+      s.score, s.tier, coalesce(s.email_consent, 'unknown') AS email_consent,
+      coalesce(s.do_not_contact, false) AS do_not_contact, coalesce(s.custom, '{}'::jsonb) AS custom, s.company_id
+    FROM ${table} s`;
+}
+
+const NAME_KEY = (a: string) => `lower(coalesce(${a}.first_name, '')), lower(coalesce(${a}.last_name, '')), coalesce(${a}.phone, '')`;
+
+async function linkCompanies(q: Q, table: string, ws: string): Promise<void> {
+  // By domain: a company's primary domain or any of its other domains.
+  await q(
+    `UPDATE ${table} s SET company_id = d.id
+       FROM (SELECT DISTINCT ON (dom) c.id, dom
+               FROM companies c, unnest(array_append(c.domains, c.domain)) AS dom
+              WHERE c.workspace_id = $1 AND dom IS NOT NULL
+              ORDER BY dom, (c.domain = dom) DESC, c.created_at) d
+      WHERE s.company_id IS NULL AND s.company_domain = d.dom`,
+    [ws],
+  );
+  // By name, unless both sides have a domain and they differ (two companies can share a name).
+  await q(
+    `UPDATE ${table} s SET company_id = n.id
+       FROM (SELECT DISTINCT ON (lower(name)) id, lower(name) AS lname, domain
+               FROM companies WHERE workspace_id = $1 ORDER BY lower(name), created_at) n
+      WHERE s.company_id IS NULL AND s.company_name IS NOT NULL AND lower(s.company_name) = n.lname
+        AND (s.company_domain IS NULL OR n.domain IS NULL)`,
+    [ws],
+  );
+}
+
+async function createMissingCompanies(q: Q, table: string, ws: string): Promise<number> {
+  let created = 0;
+  // Companies with a domain first, so rows naming only the company can link to them by name afterwards.
+  const withDomain = await q(
+    `INSERT INTO companies (workspace_id, name, domain, domains)
+     SELECT DISTINCT ON (company_domain) $1, coalesce(company_name, company_domain), company_domain, ARRAY[company_domain]
+       FROM ${table} WHERE company_id IS NULL AND company_domain IS NOT NULL
+      ORDER BY company_domain, (company_name IS NULL), ordinal DESC
+     ON CONFLICT DO NOTHING`,
+    [ws],
+  );
+  created += withDomain.rowCount ?? 0;
+  await linkCompanies(q, table, ws);
+  const byName = await q(
+    `INSERT INTO companies (workspace_id, name)
+     SELECT DISTINCT ON (lower(company_name)) $1, company_name
+       FROM ${table} WHERE company_id IS NULL AND company_name IS NOT NULL AND company_domain IS NULL
+      ORDER BY lower(company_name), ordinal DESC
+     ON CONFLICT DO NOTHING`,
+    [ws],
+  );
+  created += byName.rowCount ?? 0;
+  await linkCompanies(q, table, ws);
+  return created;
+}
+
+export async function commitStaged(q: Q, input: CommitInput): Promise<CommitCounts> {
+  const { table, workspaceId: ws, policy } = input;
+  const cols = columnsWritten(input.targets);
+  await q(`ANALYZE ${table}`);
+
+  // 1. Dedupe within the file: the last occurrence of an email wins (emails compared with lower(), like the unique index).
+  const dupEmail = await q(
+    `DELETE FROM ${table} s USING (
+       SELECT ordinal, row_number() OVER (PARTITION BY email_key ORDER BY ordinal DESC) AS rn FROM ${table} WHERE email_key IS NOT NULL
+     ) r WHERE s.ordinal = r.ordinal AND r.rn > 1`,
+  );
+  // Rows without an email are the same person when name and phone agree.
+  const dupName = await q(
+    `DELETE FROM ${table} s USING (
+       SELECT ordinal, row_number() OVER (PARTITION BY ${NAME_KEY("t")} ORDER BY ordinal DESC) AS rn FROM ${table} t WHERE email_key IS NULL
+     ) r WHERE s.ordinal = r.ordinal AND r.rn > 1`,
+  );
+  const duplicates = (dupEmail.rowCount ?? 0) + (dupName.rowCount ?? 0);
+  const uniqueRows = Number((await q(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
+
+  // 2. Match existing contacts of this workspace (soft-deleted ones too: they still own their email).
+  await q(
+    `UPDATE ${table} s SET contact_id = c.id, prev_stage = c.lifecycle_stage
+       FROM contacts c
+      WHERE c.workspace_id = $1 AND c.email IS NOT NULL AND s.email_key IS NOT NULL AND lower(c.email) = s.email_key`,
+    [ws],
+  );
+  await q(
+    `UPDATE ${table} s SET contact_id = m.id, prev_stage = m.lifecycle_stage
+       FROM (SELECT DISTINCT ON (${NAME_KEY("c")}) c.id, c.lifecycle_stage,
+                    lower(coalesce(c.first_name, '')) AS f, lower(coalesce(c.last_name, '')) AS l, coalesce(c.phone, '') AS p
+               FROM contacts c WHERE c.workspace_id = $1 AND c.email IS NULL
+              ORDER BY ${NAME_KEY("c")}, c.created_at) m
+      WHERE s.email_key IS NULL AND m.f = lower(coalesce(s.first_name, '')) AND m.l = lower(coalesce(s.last_name, ''))
+        AND m.p = coalesce(s.phone, '')`,
+    [ws],
+  );
+
+  // 3. Under `skip`, matched rows are done: they neither change contacts nor create companies.
+  if (policy === "skip") await q(`DELETE FROM ${table} WHERE contact_id IS NOT NULL`);
+
+  let stageMovesRefused = 0;
+  if (policy === "update" && cols.includes("lifecycle_stage") && !input.allowBackwardStage) {
+    const refused = await q(
+      `UPDATE ${table} SET lifecycle_stage = NULL
+        WHERE contact_id IS NOT NULL AND lifecycle_stage IS NOT NULL AND prev_stage IS NOT NULL AND lifecycle_stage <> prev_stage
+          AND lifecycle_stage NOT IN ('other', 'churned')
+          AND (prev_stage IN ('other', 'churned') OR array_position($1::text[], lifecycle_stage) < array_position($1::text[], prev_stage))`,
+      [FORWARD_ORDER],
+    );
+    stageMovesRefused = refused.rowCount ?? 0;
+  }
+
+  // 4. Companies: link by domain or name, create the ones that do not exist yet.
+  let companiesCreated = 0;
+  if (cols.includes("company_id")) {
+    await linkCompanies(q, table, ws);
+    companiesCreated = await createMissingCompanies(q, table, ws);
+  }
+
+  // 5. Contacts with an email: one INSERT … ON CONFLICT on (workspace_id, lower(email)) with the policy.
+  const sets = policy === "skip" ? [] : setExpressions(policy, cols, "excluded", "c");
+  const onConflict =
+    sets.length === 0
+      ? "DO NOTHING"
+      : `DO UPDATE SET ${sets.map(([col, expr]) => `${col} = ${expr}`).join(", ")}, updated_at = now()
+         WHERE (${sets.map(([col]) => `c.${col}`).join(", ")}) IS DISTINCT FROM (${sets.map(([, expr]) => expr).join(", ")})`;
+  const upsert = await q(
+    `WITH up AS (
+       INSERT INTO contacts AS c (workspace_id, ${INSERT_COLUMNS.join(", ")})
+       SELECT $1, ${INSERT_COLUMNS.map((col) => `p.${col}`).join(", ")}
+         FROM (${proposalSql(table)}) p WHERE p.email IS NOT NULL ORDER BY p.ordinal
+       ON CONFLICT (workspace_id, lower(email)) WHERE email IS NOT NULL ${onConflict}
+       RETURNING (xmax = 0) AS is_new
+     ) SELECT count(*) FILTER (WHERE is_new)::int AS inserted, count(*) FILTER (WHERE NOT is_new)::int AS updated FROM up`,
+    [ws],
+  );
+  let inserted = Number(upsert.rows[0].inserted);
+  let updated = Number(upsert.rows[0].updated);
+
+  // 6. Contacts without an email: update the matched ones with the same expressions, insert the rest.
+  const pSets = policy === "skip" ? [] : setExpressions(policy, cols, "p", "c");
+  if (pSets.length > 0) {
+    const res = await q(
+      `UPDATE contacts c SET ${pSets.map(([col, expr]) => `${col} = ${expr}`).join(", ")}, updated_at = now()
+         FROM (${proposalSql(table)}) p
+        WHERE c.workspace_id = $1 AND c.id = p.contact_id AND p.email IS NULL
+          AND (${pSets.map(([col]) => `c.${col}`).join(", ")}) IS DISTINCT FROM (${pSets.map(([, expr]) => expr).join(", ")})`,
+      [ws],
+    );
+    updated += res.rowCount ?? 0;
+  }
+  const nameOnly = await q(
+    `INSERT INTO contacts (workspace_id, ${INSERT_COLUMNS.join(", ")})
+     SELECT $1, ${INSERT_COLUMNS.map((col) => `p.${col}`).join(", ")}
+       FROM (${proposalSql(table)}) p WHERE p.email IS NULL AND p.contact_id IS NULL ORDER BY p.ordinal`,
+    [ws],
+  );
+  inserted += nameOnly.rowCount ?? 0;
+
+  // 7. Stage changes of existing contacts go into their lifecycle history, like any other move.
+  let stageChanges = 0;
+  if (policy === "update" && cols.includes("lifecycle_stage")) {
+    const hist = await q(
+      `INSERT INTO lifecycle_history (workspace_id, contact_id, from_stage, to_stage, actor_label, reason)
+       SELECT $1, c.id, s.prev_stage, c.lifecycle_stage, $2, $3
+         FROM ${table} s JOIN contacts c ON c.id = s.contact_id AND c.workspace_id = $1
+        WHERE s.lifecycle_stage IS NOT NULL AND s.prev_stage IS NOT NULL AND c.lifecycle_stage IS DISTINCT FROM s.prev_stage`,
+      [ws, input.actorLabel, input.historyReason],
+    );
+    stageChanges = hist.rowCount ?? 0;
+  }
+
+  return {
+    duplicates,
+    uniqueRows,
+    inserted,
+    updated,
+    skipped: uniqueRows - inserted - updated,
+    companiesCreated,
+    stageMovesRefused,
+    stageChanges,
+  };
+}

@@ -1,0 +1,24 @@
+// Limits of the CSV importer: file size, row count, record size, preview sample and batch sizing.
+// Never raise a limit here without measuring memory and commit time at the new size.
+
+/** 200 MB: the largest file the upload accepts. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/** Data rows (the header not counted). */
+export const MAX_IMPORT_ROWS = 1_000_000;
+/** One record (all its cells) may not exceed this; a bigger one means a broken file, not a contact. */
+export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+/** Rows shown in the upload preview. */
+export const SAMPLE_ROWS = 20;
+/** Longest custom field value kept from a cell. */
+export const MAX_CUSTOM_VALUE_CHARS = 1_000;
+
+const MIN_BATCH_ROWS = 1_000;
+const MAX_BATCH_ROWS = 10_000;
+
+/**
+ * Rows per COPY batch. A batch is also the unit of progress and of cancel checks, so it is about 1% of the file,
+ * but never so small that progress is written per row, nor so big that a batch holds much memory.
+ */
+export function batchSizeFor(totalRows: number): number {
+  return Math.min(MAX_BATCH_ROWS, Math.max(MIN_BATCH_ROWS, Math.ceil(totalRows / 100)));
+}

@@ -1,0 +1,391 @@
+// The import job's work: stream-parse the uploaded CSV, validate each row, COPY valid rows into the import's staging table
+// in batches (errors in bulk, progress every batch), then commit everything in ONE transaction. A crash, a failure or a
+// cancel before that transaction commits leaves no contact, company or history row of this import behind.
+import "server-only";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { and, eq, inArray } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import { schema, type Db, type Tx } from "@/db/client";
+import { contactImports, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { Ctx } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { logger } from "@/lib/log";
+import { getMembershipRole } from "@/lib/workspaces/membership";
+import { commitStaged, type CommitCounts } from "./commit";
+import { createCsvParser, isBlankRecord, recordStartLine, type CsvProblem, type CsvRecord } from "./csv";
+import { BomStripper, latin1ToWindows1252, LineEndingNormaliser } from "./encoding";
+import { ImportCancelled, ImportFileError } from "./errors";
+import { batchSizeFor } from "./limits";
+import type { ImportMapping, MappingTarget } from "./mapping";
+import { compileRowPlan, validateRow, WHOLE_ROW, type RowError, type StagedContact } from "./row";
+import type { ImportPolicy } from "./schemas";
+import { copyBatch, createStagingTable, dropOrphanStagingTables, dropStagingTable, stagingTableName } from "./staging";
+import { deleteUpload, importUploadPath, readUploadMeta, type UploadMeta } from "./storage";
+
+/**
+ * Test seams: integration tests cancel between batches and inject a failing statement into the commit transaction.
+ * Production code never sets these.
+ */
+export interface ImportTestHooks {
+  afterBatch?: (info: { importId: string; batch: number; processedRows: number }) => Promise<void> | void;
+  /** Runs inside the commit transaction, after the upsert and before the import is marked completed. */
+  beforeCommitEnd?: (query: (text: string) => Promise<unknown>) => Promise<void> | void;
+}
+export const importTestHooks: ImportTestHooks = {};
+
+export type ImportOutcome = "completed" | "failed" | "cancelled" | "skipped";
+
+const ACTIVE = ["validating", "committing"];
+const MAX_REASON_CHARS = 1_000;
+
+interface StageResult {
+  processedRows: number;
+  validRows: number;
+  errorRows: number;
+}
+
+function lockKey(importId: string): string {
+  return `contact-import:${importId}`;
+}
+
+/** Runs one import to its end. Idempotent by import id: a redelivered or retried job starts the staging over. */
+export async function runContactImport(db: Db, payload: { importId: string; workspaceId: string }): Promise<ImportOutcome> {
+  const { importId, workspaceId } = payload;
+  const client = await db.$client.connect();
+  // A connection that dies while checked out (server restart, terminated backend) reports here instead of crashing the
+  // process; the query in flight rejects, the import fails, and the connection is discarded below.
+  const onConnectionError = (err: Error) => logger().warn({ err, importId }, "import connection lost");
+  client.on("error", onConnectionError);
+  let broken = false;
+  let ownsLock = false;
+  let outcome: ImportOutcome = "skipped";
+  try {
+    // One runner per import, even if pg-boss hands the job out twice (expiry while still running).
+    const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok", [lockKey(importId)]);
+    if (!lock[0]?.ok) return "skipped";
+    ownsLock = true;
+
+    const [imp] = await db
+      .select()
+      .from(contactImports)
+      .where(and(eq(contactImports.id, importId), eq(contactImports.workspaceId, workspaceId)))
+      .limit(1);
+    if (!imp) return "skipped";
+    if (!ACTIVE.includes(imp.status)) {
+      // Cancelled while still queued: the job has nothing to do but remove the file the upload left.
+      if (imp.status === "cancelled") await deleteUpload(workspaceId, importId).catch(() => {});
+      return "skipped";
+    }
+
+    try {
+      await client.query("DELETE FROM contact_import_errors WHERE workspace_id = $1 AND import_id = $2", [workspaceId, importId]);
+      const reset = await client.query(
+        `UPDATE contact_imports SET status = 'validating', processed_rows = 0, valid_rows = 0, error_rows = 0, duplicate_rows = 0,
+                inserted = 0, updated = 0, skipped = 0, error_message = NULL, finished_at = NULL
+          WHERE id = $1 AND workspace_id = $2 AND status IN ('validating', 'committing')`,
+        [importId, workspaceId],
+      );
+      if (reset.rowCount === 0) return "skipped";
+      await dropOrphanStagingTables(client).catch(() => 0);
+
+      const meta = await readUploadMeta(workspaceId, importId);
+      if (!meta) throw new ImportFileError("The uploaded file is no longer available. Upload it again.");
+      const table = await createStagingTable(client, importId);
+      const policy = imp.policy as ImportPolicy;
+      const mapping = imp.mapping as ImportMapping;
+
+      const staged = await stageFile(client, { importId, workspaceId, table, meta, mapping, expectedSha256: imp.fileSha256 });
+
+      const moved = await client.query(
+        `UPDATE contact_imports SET status = 'committing', total_rows = $3, processed_rows = $3, valid_rows = $4, error_rows = $5
+          WHERE id = $1 AND workspace_id = $2 AND status = 'validating'`,
+        [importId, workspaceId, staged.processedRows, staged.validRows, staged.errorRows],
+      );
+      if (moved.rowCount === 0) throw new ImportCancelled();
+
+      const actor = await importActor(db, workspaceId, imp.createdByUserId);
+      const targets = Object.values(mapping).filter((t): t is MappingTarget => !!t);
+      await commitInOneTransaction(client, {
+        importId,
+        workspaceId,
+        table,
+        policy,
+        targets,
+        actor,
+        fileName: imp.fileName,
+        staged,
+      });
+      outcome = "completed";
+      return outcome;
+    } catch (e) {
+      broken = true;
+      // Any failure after a cancel is the cancel's doing (e.g. the staging table was swept): report it as cancelled.
+      const [now] = await db
+        .select({ status: contactImports.status })
+        .from(contactImports)
+        .where(eq(contactImports.id, importId))
+        .catch(() => []);
+      if (e instanceof ImportCancelled || now?.status === "cancelled") {
+        outcome = "cancelled";
+        await finishCancelled(db, importId, workspaceId);
+      } else {
+        outcome = "failed";
+        const message =
+          e instanceof ImportFileError
+            ? `${e.message} Nothing was imported.`
+            : "The import failed before it could be committed, so nothing was imported. Start it again; if it keeps failing, contact support.";
+        if (!(e instanceof ImportFileError)) logger().error({ err: e, importId }, "contact import failed");
+        // Conditional on the import still running: a cancel that got there first keeps its status.
+        await db
+          .update(contactImports)
+          .set({ status: "failed", errorMessage: message, finishedAt: new Date() })
+          .where(and(eq(contactImports.id, importId), eq(contactImports.workspaceId, workspaceId), inArray(contactImports.status, ACTIVE)))
+          .catch(() => {});
+      }
+      return outcome;
+    }
+  } finally {
+    client.off("error", onConnectionError);
+    if (!ownsLock) {
+      // Another runner has this import: its staging table and file are not ours to touch.
+      client.release();
+      return outcome;
+    }
+    if (!broken) {
+      await dropStagingTable(client, importId).catch(() => {});
+      await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockKey(importId)]).catch(() => {});
+      client.release();
+    } else {
+      // After a failure the session may be mid-transaction or gone: drop the staging table from a fresh connection and
+      // discard this one (which also releases its advisory lock).
+      client.release(true);
+      await db.$client.query(`DROP TABLE IF EXISTS ${stagingTableName(importId)}`).catch(() => {});
+    }
+    if (outcome === "completed" || outcome === "cancelled") await deleteUpload(workspaceId, importId).catch(() => {});
+  }
+}
+
+async function importActor(db: Db, workspaceId: string, userId: string | null): Promise<{ userId: string | null; label: string; allowBackwardStage: boolean }> {
+  if (!userId) return { userId: null, label: "system", allowBackwardStage: false };
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  const role = await getMembershipRole(db, userId, workspaceId);
+  return { userId, label: user?.email ?? "system", allowBackwardStage: role ? can(role, "contacts.stage_backward") : false };
+}
+
+async function finishCancelled(db: Db, importId: string, workspaceId: string): Promise<void> {
+  await db.$client.query("DELETE FROM contact_import_errors WHERE workspace_id = $1 AND import_id = $2", [workspaceId, importId]);
+  await db.$client.query(
+    `UPDATE contact_imports SET error_message = 'Cancelled: nothing was imported.', finished_at = coalesce(finished_at, now()),
+            inserted = 0, updated = 0, skipped = 0, duplicate_rows = 0
+      WHERE id = $1 AND workspace_id = $2 AND status = 'cancelled'`,
+    [importId, workspaceId],
+  );
+}
+
+interface StageInput {
+  importId: string;
+  workspaceId: string;
+  table: string;
+  meta: UploadMeta;
+  mapping: ImportMapping;
+  expectedSha256: string | null;
+}
+
+/** Reads the whole file once: valid rows to staging by COPY, invalid ones to the error table, progress per batch. */
+async function stageFile(client: pg.PoolClient, input: StageInput): Promise<StageResult> {
+  const { importId, workspaceId, table, meta } = input;
+  const plan = compileRowPlan(meta.headers, input.mapping);
+  const batchSize = batchSizeFor(meta.totalRows);
+  const windows1252 = meta.encoding === "windows-1252";
+
+  const hash = createHash("sha256");
+  const hasher = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  let fatal: CsvProblem | null = null;
+  let headerSeen = false;
+  let lastRecordLine = 0;
+  let staged: StagedContact[] = [];
+  let errors: RowError[] = [];
+  let ordinal = 1;
+  let batch = 0;
+  const counts: StageResult = { processedRows: 0, validRows: 0, errorRows: 0 };
+  let sinceFlush = 0;
+
+  let lastProblemRow = -1;
+  const parser = createCsvParser({
+    delimiter: meta.delimiter,
+    encoding: windows1252 ? "latin1" : "utf8",
+    onBadRecord: (p) => {
+      // The parser can report one broken record twice (e.g. two stray quotes); it is one row, counted once.
+      if (p.row === lastProblemRow && !p.fatal) return;
+      lastProblemRow = p.row;
+      if (p.fatal) {
+        fatal ??= p;
+        return;
+      }
+      // The parser runs ahead of the loop below, so "before the header" is judged by what the parser has produced.
+      if (parser.info.records === 0) {
+        fatal ??= { ...p, fatal: true };
+        return;
+      }
+      counts.processedRows += 1;
+      counts.errorRows += 1;
+      sinceFlush += 1;
+      errors.push({ row: p.row, field: WHOLE_ROW, reason: p.reason });
+    },
+  });
+  const feeding = pipeline(createReadStream(importUploadPath(workspaceId, importId)), hasher, new BomStripper(), new LineEndingNormaliser(), parser);
+  feeding.catch(() => {});
+
+  const flush = async () => {
+    await copyBatch(client, table, staged, ordinal);
+    ordinal += staged.length;
+    staged = [];
+    if (errors.length > 0) {
+      await client.query(
+        `INSERT INTO contact_import_errors (workspace_id, import_id, row_number, field, reason)
+         SELECT $1, $2, e.row_number, e.field, e.reason FROM unnest($3::int[], $4::text[], $5::text[]) AS e(row_number, field, reason)`,
+        [workspaceId, importId, errors.map((e) => e.row), errors.map((e) => e.field.slice(0, 500)), errors.map((e) => e.reason.slice(0, MAX_REASON_CHARS))],
+      );
+      errors = [];
+    }
+    const { rows } = await client.query<{ status: string }>(
+      `UPDATE contact_imports SET processed_rows = $3, valid_rows = $4, error_rows = $5
+        WHERE id = $1 AND workspace_id = $2 RETURNING status`,
+      [importId, workspaceId, counts.processedRows, counts.validRows, counts.errorRows],
+    );
+    sinceFlush = 0;
+    batch += 1;
+    if (rows[0]?.status !== "validating") throw new ImportCancelled();
+    await importTestHooks.afterBatch?.({ importId, batch, processedRows: counts.processedRows });
+  };
+
+  try {
+    for await (const item of parser as AsyncIterable<CsvRecord>) {
+      if (fatal) break;
+      const { record } = item;
+      lastRecordLine = item.info.lines;
+      if (isBlankRecord(record)) continue;
+      if (!headerSeen) {
+        headerSeen = true;
+        // Labelled exactly as the upload labelled them, so the stored mapping's keys still name these columns.
+        const header = record.map((h, i) => (windows1252 ? latin1ToWindows1252(h) : h).trim() || `Column ${i + 1}`);
+        if (header.length !== meta.headers.length || header.some((h, i) => h !== meta.headers[i])) {
+          throw new ImportFileError("The file's header row is not the one that was uploaded (the file changed).");
+        }
+        continue;
+      }
+      const cells = windows1252 ? record.map(latin1ToWindows1252) : record;
+      const row = recordStartLine(record, item.info.lines);
+      const result = validateRow(plan, cells, row);
+      counts.processedRows += 1;
+      sinceFlush += 1;
+      if ("contact" in result) {
+        staged.push(result.contact);
+        counts.validRows += 1;
+      } else {
+        errors.push(...result.errors);
+        counts.errorRows += 1;
+      }
+      if (sinceFlush >= batchSize) await flush();
+    }
+    await feeding;
+  } catch (e) {
+    parser.destroy();
+    if (fatal) throw fatalError(fatal, lastRecordLine);
+    throw e;
+  }
+  if (fatal) throw fatalError(fatal, lastRecordLine);
+  if (!headerSeen) throw new ImportFileError("The file has no header row.");
+  await flush();
+
+  const sha = hash.digest("hex");
+  if ((input.expectedSha256 && sha !== input.expectedSha256) || sha !== meta.sha256) {
+    throw new ImportFileError("The file changed after it was uploaded.");
+  }
+  return counts;
+}
+
+function fatalError(p: CsvProblem, lastRecordLine: number): ImportFileError {
+  if (p.code === "CSV_QUOTE_NOT_CLOSED") {
+    return new ImportFileError(`Broken quotes: a quoted value that starts at row ${lastRecordLine + 1} is never closed, so the file cannot be read past it.`);
+  }
+  return new ImportFileError(`Row ${p.row}: ${p.reason}`);
+}
+
+interface CommitArgs {
+  importId: string;
+  workspaceId: string;
+  table: string;
+  policy: ImportPolicy;
+  targets: MappingTarget[];
+  actor: { userId: string | null; label: string; allowBackwardStage: boolean };
+  fileName: string;
+  staged: StageResult;
+}
+
+/** Dedupe, upsert, companies, history, audit and the `completed` status: all in one transaction, or none of it. */
+async function commitInOneTransaction(client: pg.PoolClient, a: CommitArgs): Promise<CommitCounts> {
+  const q = (text: string, params?: unknown[]) => client.query(text, params as unknown[]);
+  const txDb = drizzle(client, { schema });
+  return txDb.transaction(async (tx) => {
+    // Imports into one workspace commit one at a time, so two files with the same new email cannot race each other.
+    await q("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`contact-import-commit:${a.workspaceId}`]);
+    const counts = await commitStaged(q, {
+      table: a.table,
+      workspaceId: a.workspaceId,
+      policy: a.policy,
+      targets: a.targets,
+      allowBackwardStage: a.actor.allowBackwardStage,
+      actorLabel: a.actor.label,
+      historyReason: `CSV import of ${a.fileName}`,
+    });
+    await importTestHooks.beforeCommitEnd?.((text) => q(text));
+    const ctx: Ctx = {
+      db: tx as unknown as Tx,
+      workspaceId: a.workspaceId,
+      userId: a.actor.userId ?? "",
+      role: "viewer",
+      actorLabel: a.actor.label,
+      // recordAudit stores no user id when apiKeyId is set; an import whose user is gone has no user to name either.
+      ...(a.actor.userId ? {} : { apiKeyId: "system" }),
+    };
+    await recordAudit(tx as unknown as Tx, ctx, {
+      action: "contact_import.complete",
+      entityType: "contact_import",
+      entityId: a.importId,
+      after: {
+        fileName: a.fileName,
+        policy: a.policy,
+        rows: a.staged.processedRows,
+        validRows: a.staged.validRows,
+        errorRows: a.staged.errorRows,
+        duplicateRows: counts.duplicates,
+        inserted: counts.inserted,
+        updated: counts.updated,
+        skipped: counts.skipped,
+        companiesCreated: counts.companiesCreated,
+        stageChanges: counts.stageChanges,
+        stageMovesRefused: counts.stageMovesRefused,
+      },
+    });
+    const done = await q(
+      `UPDATE contact_imports SET status = 'completed', duplicate_rows = $3, inserted = $4, updated = $5, skipped = $6,
+              error_message = NULL, finished_at = now()
+        WHERE id = $1 AND workspace_id = $2 AND status = 'committing'`,
+      [a.importId, a.workspaceId, counts.duplicates, counts.inserted, counts.updated, counts.skipped],
+    );
+    // A cancel that landed while the commit ran wins: throwing here rolls every change of this transaction back.
+    if (done.rowCount === 0) throw new ImportCancelled();
+    return counts;
+  });
+}
