@@ -4,6 +4,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
 const VERSION = "v1";
 
@@ -22,7 +23,9 @@ function encryptionKey(): Buffer {
   if (cached?.source === source) return cached.key;
   let key: Buffer;
   if (e.AICMO_ENCRYPTION_KEY) key = parseKey(e.AICMO_ENCRYPTION_KEY);
-  else if (e.NODE_ENV === "production") throw new Error("AICMO_ENCRYPTION_KEY must be set to store provider keys.");
+  else if (e.NODE_ENV === "production") {
+    throw new AppError("ENCRYPTION_KEY_MISSING", 500, "The server has no AICMO_ENCRYPTION_KEY, so it cannot store or use provider API keys. Ask an administrator to set it.");
+  }
   else key = Buffer.from(hkdfSync("sha256", authSecret(), "aicmo", "provider-keys", 32));
   cached = { source, key };
   return key;

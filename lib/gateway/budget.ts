@@ -36,17 +36,20 @@ export async function reserveBudget(db: DbOrTx, workspaceId: string, campaignId:
   if (budgets.length === 0) return null;
   const month = monthKey();
   const reserved: string[] = [];
+  // A month's counter starts from what the log already holds, so a budget set mid-month counts earlier calls.
+  // Done outside the reservation's transaction so a refused call does not roll the counter's creation back.
+  for (const b of budgets) {
+    await db.execute(sql`
+      insert into ai_spend (workspace_id, scope, month, spent_micros)
+      select ${workspaceId}, ${b.scope}, ${month}, coalesce(sum(cost_micros), 0)::bigint
+      from ai_requests
+      where workspace_id = ${workspaceId}
+        and to_char(created_at at time zone 'UTC', 'YYYY-MM') = ${month}
+        and (${b.scope} = 'workspace' or campaign_id::text = ${b.scope})
+      on conflict do nothing`);
+  }
   await db.transaction(async (tx) => {
     for (const b of budgets) {
-      // A month's counter starts from what the log already holds, so a budget set mid-month counts earlier calls.
-      await tx.execute(sql`
-        insert into ai_spend (workspace_id, scope, month, spent_micros)
-        select ${workspaceId}, ${b.scope}, ${month}, coalesce(sum(cost_micros), 0)::bigint
-        from ai_requests
-        where workspace_id = ${workspaceId}
-          and to_char(created_at at time zone 'UTC', 'YYYY-MM') = ${month}
-          and (${b.scope} = 'workspace' or campaign_id::text = ${b.scope})
-        on conflict do nothing`);
       // The row lock taken by this UPDATE serialises concurrent reservations on the same budget.
       const ok = await tx
         .update(aiSpend)

@@ -138,8 +138,9 @@ export async function costByDay(ctx: Ctx, days = 30): Promise<CostPoint[]> {
     })
     .from(aiRequests)
     .where(and(eq(aiRequests.workspaceId, ctx.workspaceId), sql`${aiRequests.createdAt} > now() - make_interval(days => ${days})`))
-    .groupBy(day, sql`2`, sql`3`)
-    .orderBy(day);
+    // Group by position: the time zone is a bound parameter, so repeating the expression would not match it.
+    .groupBy(sql`1`, sql`2`, sql`3`)
+    .orderBy(sql`1`);
   return rows.map((r) => ({ ...r, costMicros: Number(r.costMicros), tokensIn: Number(r.tokensIn), tokensOut: Number(r.tokensOut) }));
 }
 

@@ -24,7 +24,7 @@ export interface NextStartOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** Spawns `next start` with a fresh random AUTH_SECRET and METRICS_TOKEN. Resolve readiness with waitForHttpOk. */
+/** Spawns `next start` with a fresh random AUTH_SECRET, METRICS_TOKEN and AICMO_ENCRYPTION_KEY. Resolve readiness with waitForHttpOk. */
 export function spawnNextStart(opts: NextStartOptions): ChildProcess {
   return spawn(process.execPath, [nextBin, "start", "-p", String(opts.port), "-H", "localhost"], {
     cwd: projectRoot,
@@ -35,6 +35,8 @@ export function spawnNextStart(opts: NextStartOptions): ChildProcess {
       // 36 random bytes are exactly 48 base64url characters.
       AUTH_SECRET: randomBytes(36).toString("base64url"),
       METRICS_TOKEN: randomBytes(24).toString("hex"),
+      // Seals provider API keys at rest; production refuses to store one without it.
+      AICMO_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       NODE_ENV: "production",
       PORT: String(opts.port),
       ...opts.env,

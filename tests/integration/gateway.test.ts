@@ -22,6 +22,8 @@ import {
   setBudget,
   setPrice,
   costByCampaign,
+  costByDay,
+  budgetStatus,
   type GatewayStreamEvent,
 } from "@/lib/gateway";
 import { startMockVendor, type MockVendor } from "../mock-vendors/server";
@@ -280,6 +282,10 @@ describe("accounting, budgets and cache", () => {
     expect(byCampaign.find((c) => c.campaignId === campaign.id)?.costMicros).toBe(450);
     const health = await providerHealth(ws.ctx("viewer"));
     expect(health.find((h) => h.id === pa.id)).toMatchObject({ calls24h: 1, errors24h: 0 });
+    const daily = await costByDay(ws.ctx("viewer"), 30);
+    expect(daily).toHaveLength(1);
+    expect(daily[0]).toMatchObject({ providerKind: "openai", model: "gpt-4o-mini", costMicros: 450, requests: 1 });
+    expect(daily[0]!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("uses the workspace's own price when an admin sets one", async () => {
@@ -310,6 +316,9 @@ describe("accounting, budgets and cache", () => {
     // Never more than the limit plus one call's worth.
     expect(spend!.spentMicros).toBeLessThanOrEqual(1_000_000 + perCall);
     await expect(ask({ maxTokens: 20_000 })).rejects.toMatchObject({ code: "BUDGET_EXCEEDED" });
+    // The refused call leaves the month's counter in place for the budget view.
+    const status = await budgetStatus(ws.ctx("viewer"));
+    expect(status.find((b) => b.scope === "workspace")).toMatchObject({ monthlyLimitMicros: 1_000_000, spentMicros: ok * perCall, reservedMicros: 0 });
     // A smaller call still fits under what is left.
     expect((await ask({ maxTokens: 100 })).providerId).toBe(pa.id);
   });
