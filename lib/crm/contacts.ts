@@ -3,7 +3,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { companies, contactEvents, contacts, lifecycleHistory, members, segmentMembers, type Contact } from "@/db/schema";
+import { companies, contactEvents, contacts, lifecycleHistory, members, type Contact } from "@/db/schema";
 import { diffSummary, recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -18,6 +18,7 @@ import {
   type CreateContactInput,
   type UpdateContactInput,
 } from "./schemas";
+import { segmentContactFilter } from "./segments/segments";
 import { isBackwardMove, type LifecycleStage } from "./stages";
 
 export type ContactRow = Contact & { companyName: string | null };
@@ -36,8 +37,8 @@ const SORTS = {
 
 /** Extra filters other engines contribute (a segment's membership, for instance) as a SQL condition on `contacts`. */
 export type ContactFilterProvider = (ctx: Ctx, segmentId: string) => Promise<SQL>;
-let segmentFilter: ContactFilterProvider = async (ctx, segmentId) =>
-  sql`${contacts.id} in (select ${segmentMembers.contactId} from ${segmentMembers} where ${segmentMembers.workspaceId} = ${ctx.workspaceId} and ${segmentMembers.segmentId} = ${segmentId})`;
+// Static lists and rule-based segments alike, through the segments engine (a foreign segment id is "not found").
+let segmentFilter: ContactFilterProvider = segmentContactFilter;
 
 /** The segments engine registers how to filter by a (dynamic) segment. */
 export function setSegmentFilterProvider(p: ContactFilterProvider): void {

@@ -18,6 +18,8 @@ import {
   enrichmentRuns,
   invitations,
   members,
+  segmentMembers,
+  segmentSnapshots,
   segments,
   workspaces,
 } from "@/db/schema";
@@ -87,6 +89,8 @@ async function snapshotB(db: Db, bId: string) {
     enrichmentRuns: await db.select().from(enrichmentRuns).where(eq(enrichmentRuns.workspaceId, bId)).orderBy(asc(enrichmentRuns.id)),
     imports: await db.select().from(contactImports).where(eq(contactImports.workspaceId, bId)).orderBy(asc(contactImports.id)),
     segments: await db.select().from(segments).where(eq(segments.workspaceId, bId)).orderBy(asc(segments.id)),
+    segmentMembers: await db.select().from(segmentMembers).where(eq(segmentMembers.workspaceId, bId)).orderBy(asc(segmentMembers.contactId)),
+    snapshots: await db.select().from(segmentSnapshots).where(eq(segmentSnapshots.workspaceId, bId)).orderBy(asc(segmentSnapshots.id)),
     allowHosts: await db.select().from(enrichmentAllowHosts).where(eq(enrichmentAllowHosts.workspaceId, bId)).orderBy(asc(enrichmentAllowHosts.host)),
   };
 }
@@ -116,6 +120,7 @@ beforeAll(async () => {
     .values({ workspaceId: b.id, fileName: "b-secret.csv", filePath: "/nonexistent/b.csv", fileBytes: 10, status: "uploaded" })
     .returning();
   const [bSegment] = await getDb().insert(segments).values({ workspaceId: b.id, name: "B's secret list", kind: "static" }).returning();
+  await getDb().insert(segmentMembers).values({ workspaceId: b.id, segmentId: bSegment!.id, contactId: bContact.id });
   f = {
     a,
     b,
@@ -347,6 +352,59 @@ const ROUTES: Record<string, RouteCase> = {
     kind: "foreign",
     path: (f) => `/api/v1/contacts/export?segmentId=${f.bSegmentId}`,
     params: () => ({}),
+  },
+  "GET /api/v1/segments": {
+    kind: "scoped",
+    path: "/api/v1/segments?limit=200",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect((json as { items: { id: string }[] }).items.map((x) => x.id)).not.toContain(f.bSegmentId);
+    },
+  },
+  "POST /api/v1/segments": {
+    kind: "scoped",
+    path: "/api/v1/segments",
+    body: { name: "A's list", kind: "static" },
+    check: (status, json, f) => {
+      expect(status).toBe(201);
+      expect((json as { id: string }).id).not.toBe(f.bSegmentId);
+    },
+  },
+  "POST /api/v1/segments/count": {
+    kind: "scoped",
+    path: "/api/v1/segments/count",
+    body: { rules: { type: "group", op: "and", rules: [{ type: "field", field: "email", operator: "eq", value: "secret.person@b-corp.test" }] } },
+    // A's own contact with that email (made by the upsert row) may exist; B's never counts, so at most one.
+    check: (status, json) => {
+      expect(status).toBe(200);
+      expect((json as { count: number }).count).toBeLessThanOrEqual(1);
+    },
+  },
+  "GET /api/v1/segments/[id]": { kind: "foreign", path: (f) => `/api/v1/segments/${f.bSegmentId}`, params: (f) => ({ id: f.bSegmentId }) },
+  "PATCH /api/v1/segments/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/segments/${f.bSegmentId}`,
+    params: (f) => ({ id: f.bSegmentId }),
+    body: { name: "Taken over" },
+  },
+  "DELETE /api/v1/segments/[id]": { kind: "foreign", path: (f) => `/api/v1/segments/${f.bSegmentId}`, params: (f) => ({ id: f.bSegmentId }) },
+  "GET /api/v1/segments/[id]/count": { kind: "foreign", path: (f) => `/api/v1/segments/${f.bSegmentId}/count`, params: (f) => ({ id: f.bSegmentId }) },
+  "GET /api/v1/segments/[id]/contacts": {
+    kind: "foreign",
+    path: (f) => `/api/v1/segments/${f.bSegmentId}/contacts`,
+    params: (f) => ({ id: f.bSegmentId }),
+  },
+  "POST /api/v1/segments/[id]/members": {
+    kind: "foreign",
+    path: (f) => `/api/v1/segments/${f.bSegmentId}/members`,
+    params: (f) => ({ id: f.bSegmentId }),
+    body: (f: Foreign) => ({ action: "remove", contactIds: [f.bContactId] }),
+  },
+  "POST /api/v1/segments/[id]/snapshots": {
+    kind: "foreign",
+    path: (f) => `/api/v1/segments/${f.bSegmentId}/snapshots`,
+    params: (f) => ({ id: f.bSegmentId }),
+    body: { purpose: "export" },
   },
   "GET /api/v1/openapi.json": {
     kind: "scoped",

@@ -2,6 +2,7 @@
 // with progress (total/done/failed/fieldsFilled) for the progress view, and cancellation. Every query is workspace-scoped;
 // a run, contact, segment or import of another workspace is "not found".
 import "server-only";
+import { segmentContactIdsQuery } from "../segments/segments";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
@@ -35,6 +36,12 @@ export const JOB_RATE_WAIT_MS = 60_000;
 
 /** A segment's contact ids. The segments engine can pass its own (dynamic segments); the default reads static members. */
 export type SegmentContactResolver = (ctx: Ctx, segmentId: string) => Promise<string[]>;
+
+/** A segment's current members (rules evaluated now, or the static list), through the segments engine. */
+const segmentEngineContactIds: SegmentContactResolver = async (ctx, segmentId) => {
+  const rows = await ctx.db.execute<{ id: string }>(await segmentContactIdsQuery(ctx, segmentId));
+  return rows.rows.map((r) => r.id);
+};
 
 export interface StartRunOptions {
   /** The queue to enqueue on; defaults to this process's queue (lib/jobs/runtime). */
@@ -183,11 +190,8 @@ export async function enrichSegment(ctx: Ctx, segmentId: string, opts: StartRunO
     .where(and(eq(segments.workspaceId, ctx.workspaceId), eq(segments.id, segmentId)))
     .limit(1);
   if (!segment) throw new NotFoundError("Segment");
-  const resolve = opts.resolveSegmentContactIds ?? staticSegmentContactIds;
+  const resolve = opts.resolveSegmentContactIds ?? segmentEngineContactIds;
   const resolved = await resolve(ctx, segmentId);
-  if (!opts.resolveSegmentContactIds && segment.kind !== "static" && resolved.length === 0) {
-    throw new ConflictError("This segment's members are computed from rules, and none have been resolved yet. Try again once the segment has been evaluated.", "SEGMENT_NOT_RESOLVED");
-  }
   // A resolver is trusted for membership, never for tenancy: only this workspace's live contacts are enriched.
   const ids = await liveContactIds(ctx, resolved);
   return startRun(ctx, "segment", segmentId, ids, opts);

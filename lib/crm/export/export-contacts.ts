@@ -7,6 +7,7 @@ import { companies, contacts, customFieldDefs, segments, type Segment } from "@/
 import { recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
+import { segmentContactIdsQuery } from "../segments/segments";
 import { csvStream } from "./csv-stream";
 import { exportContactsSchema, type ExportContactsInput } from "./schemas";
 
@@ -23,6 +24,9 @@ export const segmentMembersContactIds: SegmentContactIds = (ctx, segment) =>
 let registered: SegmentContactIds | null = null;
 
 /** Called once by the segments engine at load; pass null to go back to `segment_members`. */
+/** Rule-based segments and static lists alike, through the segments engine. */
+const segmentEngineContactIds: SegmentContactIds = (ctx, segment) => segmentContactIdsQuery(ctx, segment.id);
+
 export function registerSegmentContactIds(provider: SegmentContactIds | null): void {
   registered = provider;
 }
@@ -72,7 +76,7 @@ export async function contactViewConditions(ctx: Ctx, input: ExportContactsInput
       .where(and(eq(segments.workspaceId, ctx.workspaceId), eq(segments.id, f.segmentId)))
       .limit(1);
     if (!segment) throw new NotFoundError("Segment");
-    const provider = options.segmentContactIds ?? registered ?? segmentMembersContactIds;
+    const provider = options.segmentContactIds ?? registered ?? segmentEngineContactIds;
     conds.push(sql`${contacts.id} in (${await provider(ctx, segment)})`);
   }
   return conds;
