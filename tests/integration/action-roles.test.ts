@@ -4,11 +4,12 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { apiKeys, auditLog, campaigns, invitations, members, workspaces } from "@/db/schema";
+import { aiBudgets, aiChains, aiPrices, aiProviders, aiRequests, apiKeys, auditLog, campaigns, invitations, members, workspaces } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
 import { createCampaign } from "@/lib/campaigns";
 import { setEnv } from "@/lib/env";
+import { createProvider } from "@/lib/gateway";
 import { createApiKey, createInvitation } from "@/lib/workspaces";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
@@ -25,7 +26,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: as
 const getDb = setupTestDb();
 const root = path.resolve(import.meta.dirname, "../..");
 let ws: TestWorkspace;
-const ids = { campaign: "", member: "", invitation: "", apiKey: "" };
+const ids = { campaign: "", member: "", invitation: "", apiKey: "", provider: "" };
 
 type Kind =
   | { kind: "write"; args: () => unknown }
@@ -47,6 +48,14 @@ const ACTIONS: Record<string, Kind> = {
   revokeInvitationAction: { kind: "write", args: () => ({ invitationId: ids.invitation }) },
   createApiKeyAction: { kind: "write", args: () => ({ name: "Viewer key", role: "viewer" }) },
   revokeApiKeyAction: { kind: "write", args: () => ({ apiKeyId: ids.apiKey }) },
+  listAiRequestsAction: { kind: "read", args: () => ({}) },
+  runAiTaskAction: { kind: "write", args: () => ({ task: "copywriting", messages: [{ role: "user", content: "hi" }] }) },
+  createAiProviderAction: { kind: "write", args: () => ({ name: "Viewer's", kind: "offline", model: "offline-templates-v1" }) },
+  updateAiProviderAction: { kind: "write", args: () => ({ id: ids.provider, name: "Renamed" }) },
+  deleteAiProviderAction: { kind: "write", args: () => ({ id: ids.provider }) },
+  saveAiChainAction: { kind: "write", args: () => ({ task: "copywriting", levels: [] }) },
+  setAiBudgetAction: { kind: "write", args: () => ({ campaignId: null, monthlyLimitUsd: 1 }) },
+  setAiPriceAction: { kind: "write", args: () => ({ kind: "openai", model: "m", inputPerMTokUsd: 1, outputPerMTokUsd: 1 }) },
   // The audit log is for managers and up; a viewer is refused reading it too.
   listAuditAction: { kind: "write", args: () => ({}) },
 };
@@ -62,8 +71,9 @@ function walk(dir: string, out: string[] = []): string[] {
 
 async function counts() {
   const db = getDb();
-  const n = async (t: typeof campaigns | typeof members | typeof invitations | typeof apiKeys | typeof auditLog) =>
-    (await db.select({ n: count() }).from(t))[0]!.n;
+  const n = async (
+    t: typeof campaigns | typeof members | typeof invitations | typeof apiKeys | typeof auditLog | typeof aiProviders | typeof aiChains | typeof aiBudgets | typeof aiPrices | typeof aiRequests,
+  ) => (await db.select({ n: count() }).from(t))[0]!.n;
   const [w] = await db.select().from(workspaces).where(eq(workspaces.id, ws.id));
   return {
     campaigns: await n(campaigns),
@@ -71,6 +81,11 @@ async function counts() {
     invitations: await n(invitations),
     apiKeys: await n(apiKeys),
     audit: await n(auditLog),
+    aiProviders: await n(aiProviders),
+    aiChains: await n(aiChains),
+    aiBudgets: await n(aiBudgets),
+    aiPrices: await n(aiPrices),
+    aiRequests: await n(aiRequests),
     roles: (await db.select({ role: members.role }).from(members).where(eq(members.organizationId, ws.id))).map((r) => r.role).sort(),
     workspace: w,
   };
@@ -84,6 +99,7 @@ beforeAll(async () => {
   ids.member = m!.id;
   ids.invitation = (await createInvitation(ws.ctx("owner"), { email: "pending@example.test", role: "viewer" })).id;
   ids.apiKey = (await createApiKey(ws.ctx("owner"), { name: "Owner key", role: "viewer" })).apiKey.id;
+  ids.provider = (await createProvider(ws.ctx("owner"), { name: "Offline", kind: "offline", model: "offline-templates-v1" })).id;
   session.ctx = ws.ctx("viewer");
   session.user = { id: ws.users.viewer.id, email: ws.users.viewer.email, name: "Viewer" };
 });

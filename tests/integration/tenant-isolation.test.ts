@@ -7,6 +7,10 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import {
+  aiBudgets,
+  aiChains,
+  aiPrices,
+  aiProviders,
   apiKeys,
   auditLog,
   campaigns,
@@ -28,6 +32,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { createCampaign } from "@/lib/campaigns";
 import { createCompany, createContact, ingestEvents } from "@/lib/crm";
 import { setEnv } from "@/lib/env";
+import { createProvider } from "@/lib/gateway";
 import { createApiKey, createInvitation } from "@/lib/workspaces";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
@@ -62,6 +67,7 @@ interface Foreign {
   bEnrichmentRunId: string;
   bImportId: string;
   bSegmentId: string;
+  bProviderId: string;
 }
 let f: Foreign;
 
@@ -87,6 +93,10 @@ async function snapshotB(db: Db, bId: string) {
     companies: await db.select().from(companies).where(eq(companies.workspaceId, bId)).orderBy(asc(companies.id)),
     events: await db.select().from(contactEvents).where(eq(contactEvents.workspaceId, bId)).orderBy(asc(contactEvents.id)),
     enrichmentRuns: await db.select().from(enrichmentRuns).where(eq(enrichmentRuns.workspaceId, bId)).orderBy(asc(enrichmentRuns.id)),
+    aiProviders: await db.select().from(aiProviders).where(eq(aiProviders.workspaceId, bId)).orderBy(asc(aiProviders.id)),
+    aiChains: await db.select().from(aiChains).where(eq(aiChains.workspaceId, bId)).orderBy(asc(aiChains.task)),
+    aiBudgets: await db.select().from(aiBudgets).where(eq(aiBudgets.workspaceId, bId)).orderBy(asc(aiBudgets.scope)),
+    aiPrices: await db.select().from(aiPrices).where(eq(aiPrices.workspaceId, bId)).orderBy(asc(aiPrices.model)),
     imports: await db.select().from(contactImports).where(eq(contactImports.workspaceId, bId)).orderBy(asc(contactImports.id)),
     segments: await db.select().from(segments).where(eq(segments.workspaceId, bId)).orderBy(asc(segments.id)),
     segmentMembers: await db.select().from(segmentMembers).where(eq(segmentMembers.workspaceId, bId)).orderBy(asc(segmentMembers.contactId)),
@@ -121,6 +131,7 @@ beforeAll(async () => {
     .returning();
   const [bSegment] = await getDb().insert(segments).values({ workspaceId: b.id, name: "B's secret list", kind: "static" }).returning();
   await getDb().insert(segmentMembers).values({ workspaceId: b.id, segmentId: bSegment!.id, contactId: bContact.id });
+  const bProvider = await createProvider(b.ctx("admin"), { name: "B's offline", kind: "offline", model: "offline-templates-v1" });
   f = {
     a,
     b,
@@ -135,6 +146,7 @@ beforeAll(async () => {
     bEnrichmentRunId: bRun!.id,
     bImportId: bImport!.id,
     bSegmentId: bSegment!.id,
+    bProviderId: bProvider.id,
   };
   const owner = a.users.owner;
   session.ctx = a.ctx("owner");
@@ -523,6 +535,42 @@ const ACTIONS: Record<string, ActionCase> = {
       expect(entries.length).toBeGreaterThan(0);
       expect(entries.every((e) => e.workspaceId === f.a.id)).toBe(true);
     },
+  },
+  // app/(app)/ai/actions.ts
+  listAiRequestsAction: {
+    kind: "scoped",
+    args: () => ({ limit: 200 }),
+    check: (res, f) => {
+      expect(res.ok).toBe(true);
+      expect((res.data as { items: { workspaceId: string }[] }).items.every((r) => r.workspaceId === f.a.id)).toBe(true);
+    },
+  },
+  runAiTaskAction: {
+    kind: "foreign",
+    args: (f) => ({ task: "copywriting", messages: [{ role: "user", content: "Charge B" }], campaignId: f.bCampaignId }),
+    code: notFound,
+  },
+  createAiProviderAction: {
+    kind: "scoped",
+    args: () => ({ name: "A offline", kind: "offline", model: "offline-templates-v1" }),
+    check: (res) => expect(res.ok).toBe(true),
+  },
+  updateAiProviderAction: { kind: "foreign", args: (f) => ({ id: f.bProviderId, name: "Taken over" }), code: notFound },
+  deleteAiProviderAction: { kind: "foreign", args: (f) => ({ id: f.bProviderId }), code: notFound },
+  saveAiChainAction: {
+    kind: "scoped",
+    // B's provider cannot be put in A's chain.
+    args: (f) => ({ task: "copywriting", levels: [{ providers: [{ providerId: f.bProviderId, weight: 1 }] }] }),
+    check: (res) => {
+      expect(res.ok).toBe(false);
+      expect(res.code).toBe("VALIDATION_FAILED");
+    },
+  },
+  setAiBudgetAction: { kind: "foreign", args: (f) => ({ campaignId: f.bCampaignId, monthlyLimitUsd: 5 }), code: notFound },
+  setAiPriceAction: {
+    kind: "scoped",
+    args: () => ({ kind: "openai", model: "a-model", inputPerMTokUsd: 1, outputPerMTokUsd: 2 }),
+    check: (res) => expect(res.ok).toBe(true),
   },
   // app/(auth)/actions.ts
   createWorkspaceAction: {
