@@ -27,7 +27,8 @@ export async function startQueue(url: string, opts: { supervise?: boolean; sched
     schedule: opts.schedule ?? true,
     application_name: "aicmo-queue",
   });
-  boss.on("error", (err) => logger().error({ err }, "queue error"));
+  // Log the message and code only: pg errors carry the whole client object, connection settings included.
+  boss.on("error", (err: Error & { code?: string }) => logger().error({ error: err.message, code: err.code }, "queue error"));
   await boss.start();
   const db = createDb(url, 5);
   return {
