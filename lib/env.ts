@@ -40,6 +40,20 @@ const envSchema = z.object({
   CI: bool,
   /** Set by Next.js: "nodejs" or "edge". Instrumentation starts workers only on nodejs. */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
+  /** Where media originals and variants live: `local` (under AICMO_DATA_DIR/media) or `s3` (any S3-compatible store). */
+  MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** S3-compatible endpoint, e.g. http://127.0.0.1:9000 for MinIO; unset means AWS S3 itself. */
+  MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  MEDIA_S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Required when MEDIA_STORAGE=s3. */
+  MEDIA_S3_BUCKET: z.string().min(1).optional(),
+  MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (bucket in the path), which MinIO and most self-hosted S3 servers need. */
+  MEDIA_S3_FORCE_PATH_STYLE: bool,
+  /** ffmpeg / ffprobe binaries for video posters and metadata; default: the ones shipped by @ffmpeg-installer / @ffprobe-installer. */
+  FFMPEG_PATH: z.string().min(1).optional(),
+  FFPROBE_PATH: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./core";
 export * from "./gateway";
 export * from "./crm";
+export * from "./media";

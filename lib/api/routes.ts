@@ -15,6 +15,7 @@ import { defineRoute, type RouteSpec } from "./spec";
 import { crmRoutes } from "./specs/crm";
 import { enrichmentRoutes } from "./specs/enrichment";
 import { importsRoutes } from "./specs/imports";
+import { mediaRoutes } from "./specs/media";
 import { segmentsRoutes } from "./specs/segments";
 
 export const meRoute = defineRoute({
@@ -141,4 +142,5 @@ export const API_ROUTES: RouteSpec[] = [
   ...segmentsRoutes,
   ...importsRoutes,
   ...enrichmentRoutes,
+  ...mediaRoutes,
 ] as unknown as RouteSpec[];

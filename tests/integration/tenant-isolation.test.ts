@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import {
   aiBudgets,
@@ -33,6 +33,9 @@ import { createCampaign } from "@/lib/campaigns";
 import { createCompany, createContact, ingestEvents } from "@/lib/crm";
 import { setEnv } from "@/lib/env";
 import { createProvider } from "@/lib/gateway";
+import { createLibrary, createUpload, ingestAsset } from "@/lib/media";
+import { chunked, useTempDataDir } from "../fixtures/media/helpers";
+import { photoJpeg } from "../fixtures/media/make";
 import { createApiKey, createInvitation } from "@/lib/workspaces";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
@@ -51,6 +54,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 
 const getDb = setupTestDb();
+let mediaData: { cleanup: () => Promise<void> } | undefined;
+afterAll(async () => {
+  await mediaData?.cleanup();
+});
 const root = path.resolve(import.meta.dirname, "../..");
 
 interface Foreign {
@@ -68,6 +75,9 @@ interface Foreign {
   bImportId: string;
   bSegmentId: string;
   bProviderId: string;
+  bLibraryId: string;
+  bAssetId: string;
+  bUploadId: string;
 }
 let f: Foreign;
 
@@ -132,6 +142,11 @@ beforeAll(async () => {
   const [bSegment] = await getDb().insert(segments).values({ workspaceId: b.id, name: "B's secret list", kind: "static" }).returning();
   await getDb().insert(segmentMembers).values({ workspaceId: b.id, segmentId: bSegment!.id, contactId: bContact.id });
   const bProvider = await createProvider(b.ctx("admin"), { name: "B's offline", kind: "offline", model: "offline-templates-v1" });
+  mediaData = await useTempDataDir();
+  const bLib = await createLibrary(b.ctx("owner"), { name: "B's secret library" });
+  const bAsset = await ingestAsset(b.ctx("owner"), { libraryId: bLib.id, fileName: "secret.jpg", stream: chunked(await photoJpeg(4242, 300, 200)) }, { variants: "skip" });
+  if (!bAsset.created) throw new Error("fixture asset was a duplicate");
+  const bUpload = await createUpload(b.ctx("owner"), { libraryId: bLib.id, fileName: "secret-big.mp4", bytes: 1000 });
   f = {
     a,
     b,
@@ -147,6 +162,9 @@ beforeAll(async () => {
     bImportId: bImport!.id,
     bSegmentId: bSegment!.id,
     bProviderId: bProvider.id,
+    bLibraryId: bLib.id,
+    bAssetId: bAsset.asset.id,
+    bUploadId: bUpload.id,
   };
   const owner = a.users.owner;
   session.ctx = a.ctx("owner");
@@ -164,7 +182,7 @@ type RouteCase =
       /** 404 unless a foreign reference inside a body is a validation error (422) that still reveals nothing. */
       status?: 404 | 422;
     }
-  | { kind: "scoped"; path: string; body?: unknown; check: (status: number, json: unknown, f: Foreign) => void };
+  | { kind: "scoped"; path: string; body?: unknown | ((f: Foreign) => unknown); check: (status: number, json: unknown, f: Foreign) => void };
 
 const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/me": {
@@ -417,6 +435,157 @@ const ROUTES: Record<string, RouteCase> = {
     path: (f) => `/api/v1/segments/${f.bSegmentId}/snapshots`,
     params: (f) => ({ id: f.bSegmentId }),
     body: { purpose: "export" },
+  },
+  "GET /api/v1/media/libraries/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/libraries/${f.bLibraryId}`,
+    params: (f) => ({ id: f.bLibraryId }),
+  },
+  "PATCH /api/v1/media/libraries/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/libraries/${f.bLibraryId}`,
+    params: (f) => ({ id: f.bLibraryId }),
+    body: { name: "Hijacked" },
+  },
+  "DELETE /api/v1/media/libraries/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/libraries/${f.bLibraryId}`,
+    params: (f) => ({ id: f.bLibraryId }),
+  },
+  "POST /api/v1/media/assets": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets?libraryId=${f.bLibraryId}`,
+    params: (f) => ({}),
+    body: { name: "x" },
+  },
+  "GET /api/v1/media/assets/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "PATCH /api/v1/media/assets/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}`,
+    params: (f) => ({ id: f.bAssetId }),
+    body: { name: "Hijacked" },
+  },
+  "DELETE /api/v1/media/assets/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "POST /api/v1/media/assets/[id]/purge": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/purge`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "GET /api/v1/media/assets/[id]/transitions": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/transitions`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "POST /api/v1/media/assets/[id]/transitions": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/transitions`,
+    params: (f) => ({ id: f.bAssetId }),
+    body: { action: "archive" },
+  },
+  "GET /api/v1/media/assets/[id]/original": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/original`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "GET /api/v1/media/assets/[id]/variants/[preset]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/variants/thumb`,
+    params: (f) => ({ id: f.bAssetId, preset: "thumb" }),
+  },
+  "GET /api/v1/media/assets/[id]/duplicates": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/duplicates`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "GET /api/v1/media/assets/[id]/usages": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/usages`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "POST /api/v1/media/assets/[id]/usages": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/usages`,
+    params: (f) => ({ id: f.bAssetId }),
+    body: { entityType: "post", entityId: "p1" },
+  },
+  "DELETE /api/v1/media/assets/[id]/usages": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/usages?entityType=post&entityId=p1`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "POST /api/v1/media/uploads": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/uploads`,
+    params: (f) => ({}),
+    body: (f: Foreign) => ({ libraryId: f.bLibraryId, fileName: "x.mp4", bytes: 10 }),
+  },
+  "GET /api/v1/media/uploads/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/uploads/${f.bUploadId}`,
+    params: (f) => ({ id: f.bUploadId }),
+  },
+  "PUT /api/v1/media/uploads/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/uploads/${f.bUploadId}`,
+    params: (f) => ({ id: f.bUploadId }),
+    body: { chunk: "x" },
+  },
+  "DELETE /api/v1/media/uploads/[id]": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/uploads/${f.bUploadId}`,
+    params: (f) => ({ id: f.bUploadId }),
+  },
+  "POST /api/v1/media/uploads/[id]/finish": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/uploads/${f.bUploadId}/finish`,
+    params: (f) => ({ id: f.bUploadId }),
+  },
+  "GET /api/v1/media/libraries": {
+    kind: "scoped",
+    path: "/api/v1/media/libraries",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect(JSON.stringify(json)).not.toContain(f.bLibraryId);
+    },
+  },
+  "POST /api/v1/media/libraries": {
+    kind: "scoped",
+    path: "/api/v1/media/libraries",
+    body: { name: "A's library" },
+    check: (status) => expect(status).toBe(201),
+  },
+  "GET /api/v1/media/assets": {
+    kind: "scoped",
+    path: "/api/v1/media/assets?limit=200",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect(JSON.stringify(json)).not.toContain(f.bAssetId);
+    },
+  },
+  "POST /api/v1/media/transitions": {
+    kind: "scoped",
+    path: "/api/v1/media/transitions",
+    body: (f: Foreign) => ({ ids: [f.bAssetId], action: "archive" }),
+    check: (status, json) => {
+      expect(status).toBe(200);
+      expect((json as { done: unknown[] }).done).toEqual([]);
+    },
+  },
+  "GET /api/v1/media/most-used": {
+    kind: "scoped",
+    path: "/api/v1/media/most-used",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect(JSON.stringify(json)).not.toContain(f.bAssetId);
+    },
   },
   "GET /api/v1/openapi.json": {
     kind: "scoped",
