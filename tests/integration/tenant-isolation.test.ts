@@ -455,7 +455,7 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/v1/media/assets": {
     kind: "foreign",
     path: (f) => `/api/v1/media/assets?libraryId=${f.bLibraryId}`,
-    params: (f) => ({}),
+    params: () => ({}),
     body: { name: "x" },
   },
   "GET /api/v1/media/assets/[id]": {
@@ -523,8 +523,8 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "POST /api/v1/media/uploads": {
     kind: "foreign",
-    path: (f) => `/api/v1/media/uploads`,
-    params: (f) => ({}),
+    path: () => "/api/v1/media/uploads",
+    params: () => ({}),
     body: (f: Foreign) => ({ libraryId: f.bLibraryId, fileName: "x.mp4", bytes: 10 }),
   },
   "GET /api/v1/media/uploads/[id]": {
