@@ -14,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type CompanyRow = Company & { contactCount: number };
 
-const contactCount = sql<number>`(select count(*)::int from ${contacts} where ${contacts.workspaceId} = ${companies.workspaceId} and ${contacts.companyId} = ${companies.id} and ${contacts.deletedAt} is null)`;
+// Written with explicit aliases: inside a subquery drizzle would print bare column names that bind to the inner table.
+const contactCount = sql<number>`(select count(*)::int from contacts cc where cc.workspace_id = "companies"."workspace_id" and cc.company_id = "companies"."id" and cc.deleted_at is null)`;
 
 export async function listCompanies(ctx: Ctx, raw: z.input<typeof listCompaniesSchema> = {}) {
   authorize(ctx, "contacts.read");

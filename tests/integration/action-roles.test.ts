@@ -4,11 +4,31 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { aiBudgets, aiChains, aiPrices, aiProviders, aiRequests, apiKeys, auditLog, campaigns, invitations, members, workspaces } from "@/db/schema";
+import {
+  aiBudgets,
+  aiChains,
+  aiPrices,
+  aiProviders,
+  aiRequests,
+  apiKeys,
+  auditLog,
+  campaigns,
+  companies,
+  contactEvents,
+  contactNotes,
+  contacts,
+  invitations,
+  members,
+  segmentMembers,
+  segments,
+  workspaces,
+} from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
 import { createCampaign } from "@/lib/campaigns";
 import { setEnv } from "@/lib/env";
+import { createCompany, createContact } from "@/lib/crm";
+import { createSegment } from "@/lib/crm/segments";
 import { createProvider } from "@/lib/gateway";
 import { createApiKey, createInvitation } from "@/lib/workspaces";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
@@ -26,7 +46,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: as
 const getDb = setupTestDb();
 const root = path.resolve(import.meta.dirname, "../..");
 let ws: TestWorkspace;
-const ids = { campaign: "", member: "", invitation: "", apiKey: "", provider: "" };
+const ids = { campaign: "", member: "", invitation: "", apiKey: "", provider: "", contact: "", company: "", segment: "" };
 
 type Kind =
   | { kind: "write"; args: () => unknown }
@@ -56,6 +76,30 @@ const ACTIONS: Record<string, Kind> = {
   saveAiChainAction: { kind: "write", args: () => ({ task: "copywriting", levels: [] }) },
   setAiBudgetAction: { kind: "write", args: () => ({ campaignId: null, monthlyLimitUsd: 1 }) },
   setAiPriceAction: { kind: "write", args: () => ({ kind: "openai", model: "m", inputPerMTokUsd: 1, outputPerMTokUsd: 1 }) },
+  listContactsAction: { kind: "read", args: () => ({}) },
+  createContactAction: { kind: "write", args: () => ({ email: "viewer-made@roles.test" }) },
+  updateContactAction: { kind: "write", args: () => ({ id: ids.contact, firstName: "Changed" }) },
+  bulkContactsAction: { kind: "write", args: () => ({ action: "tag", ids: [ids.contact], add: ["x"] }) },
+  changeStageAction: { kind: "write", args: () => ({ id: ids.contact, stage: "lead" }) },
+  setConsentAction: { kind: "write", args: () => ({ id: ids.contact, doNotContact: true }) },
+  addNoteAction: { kind: "write", args: () => ({ contactId: ids.contact, body: "Viewer's note" }) },
+  listTimelineAction: { kind: "read", args: () => ({ contactId: ids.contact }) },
+  // A GDPR export is personal data leaving the system: contacts.export, which viewers lack.
+  exportContactDataAction: { kind: "write", args: () => ({ id: ids.contact }) },
+  eraseContactAction: { kind: "write", args: () => ({ id: ids.contact }) },
+  mergeContactsAction: { kind: "write", args: () => ({ winnerId: ids.contact, loserId: crypto.randomUUID() }) },
+  listCompaniesAction: { kind: "read", args: () => ({}) },
+  createCompanyAction: { kind: "write", args: () => ({ name: "Viewer Co" }) },
+  updateCompanyAction: { kind: "write", args: () => ({ id: ids.company, name: "Renamed" }) },
+  deleteCompanyAction: { kind: "write", args: () => ({ id: ids.company }) },
+  listSegmentsAction: { kind: "read", args: () => ({}) },
+  countSegmentRulesAction: { kind: "read", args: () => ({ rules: { type: "group", op: "and", rules: [] } }) },
+  countSegmentAction: { kind: "read", args: () => ({ id: ids.segment }) },
+  listSegmentContactsAction: { kind: "read", args: () => ({ id: ids.segment }) },
+  createSegmentAction: { kind: "write", args: () => ({ name: "Viewer list", kind: "static" }) },
+  updateSegmentAction: { kind: "write", args: () => ({ id: ids.segment, name: "Renamed" }) },
+  deleteSegmentAction: { kind: "write", args: () => ({ id: ids.segment }) },
+  segmentMembersAction: { kind: "write", args: () => ({ id: ids.segment, action: "add", contactIds: [ids.contact] }) },
   // The audit log is for managers and up; a viewer is refused reading it too.
   listAuditAction: { kind: "write", args: () => ({}) },
 };
@@ -72,7 +116,23 @@ function walk(dir: string, out: string[] = []): string[] {
 async function counts() {
   const db = getDb();
   const n = async (
-    t: typeof campaigns | typeof members | typeof invitations | typeof apiKeys | typeof auditLog | typeof aiProviders | typeof aiChains | typeof aiBudgets | typeof aiPrices | typeof aiRequests,
+    t:
+      | typeof campaigns
+      | typeof members
+      | typeof invitations
+      | typeof apiKeys
+      | typeof auditLog
+      | typeof aiProviders
+      | typeof aiChains
+      | typeof aiBudgets
+      | typeof aiPrices
+      | typeof aiRequests
+      | typeof contacts
+      | typeof companies
+      | typeof contactNotes
+      | typeof contactEvents
+      | typeof segments
+      | typeof segmentMembers,
   ) => (await db.select({ n: count() }).from(t))[0]!.n;
   const [w] = await db.select().from(workspaces).where(eq(workspaces.id, ws.id));
   return {
@@ -86,6 +146,13 @@ async function counts() {
     aiBudgets: await n(aiBudgets),
     aiPrices: await n(aiPrices),
     aiRequests: await n(aiRequests),
+    contacts: await n(contacts),
+    companies: await n(companies),
+    notes: await n(contactNotes),
+    events: await n(contactEvents),
+    segments: await n(segments),
+    segmentMembers: await n(segmentMembers),
+    contactRows: await db.select().from(contacts).where(eq(contacts.workspaceId, ws.id)),
     roles: (await db.select({ role: members.role }).from(members).where(eq(members.organizationId, ws.id))).map((r) => r.role).sort(),
     workspace: w,
   };
@@ -100,6 +167,9 @@ beforeAll(async () => {
   ids.invitation = (await createInvitation(ws.ctx("owner"), { email: "pending@example.test", role: "viewer" })).id;
   ids.apiKey = (await createApiKey(ws.ctx("owner"), { name: "Owner key", role: "viewer" })).apiKey.id;
   ids.provider = (await createProvider(ws.ctx("owner"), { name: "Offline", kind: "offline", model: "offline-templates-v1" })).id;
+  ids.company = (await createCompany(ws.ctx("owner"), { name: "Roles Inc" })).id;
+  ids.contact = (await createContact(ws.ctx("owner"), { email: "person@roles.test", companyId: ids.company })).id;
+  ids.segment = (await createSegment(ws.ctx("owner"), { name: "Roles list", kind: "static" })).id;
   session.ctx = ws.ctx("viewer");
   session.user = { id: ws.users.viewer.id, email: ws.users.viewer.email, name: "Viewer" };
 });

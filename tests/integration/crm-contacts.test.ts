@@ -15,6 +15,7 @@ import {
   eraseContact,
   exportContactData,
   findDuplicates,
+  getCompany,
   getContact,
   ingestEvents,
   listContacts,
@@ -160,6 +161,7 @@ describe("duplicates and merge", () => {
     await createContact(ws.ctx("marketer"), { firstName: "Patricia", phone: "+1 (415) 555-0100" });
     await createContact(ws.ctx("marketer"), { firstName: "Alex", lastName: "Moore", companyId: co.id });
     await createContact(ws.ctx("marketer"), { firstName: "Alexander", lastName: "moore", companyId: co.id });
+    expect((await getCompany(ws.ctx("viewer"), co.id)).contactCount).toBe(2);
     const pairs = await findDuplicates(ws.ctx("viewer"));
     const reasons = pairs.map((p) => p.reason).sort();
     expect(reasons).toEqual(["same_email", "same_name_same_company", "same_phone"]);

@@ -741,6 +741,66 @@ const ACTIONS: Record<string, ActionCase> = {
     args: () => ({ kind: "openai", model: "a-model", inputPerMTokUsd: 1, outputPerMTokUsd: 2 }),
     check: (res) => expect(res.ok).toBe(true),
   },
+  // app/(app)/crm/actions.ts
+  listContactsAction: {
+    kind: "scoped",
+    args: () => ({ limit: 500 }),
+    check: (res, f) => {
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res.data)).not.toContain(f.bContactId);
+    },
+  },
+  createContactAction: {
+    kind: "scoped",
+    args: (f) => ({ email: "linked@a.test", companyId: f.bCompanyId }),
+    check: (res) => expect(res).toMatchObject({ ok: false, code: "VALIDATION_FAILED" }),
+  },
+  updateContactAction: { kind: "foreign", args: (f) => ({ id: f.bContactId, firstName: "Taken" }), code: notFound },
+  bulkContactsAction: {
+    kind: "scoped",
+    args: (f) => ({ action: "tag", ids: [f.bContactId], add: ["hijacked"] }),
+    check: (res) => expect(res).toMatchObject({ ok: true, data: { affected: 0 } }),
+  },
+  changeStageAction: { kind: "foreign", args: (f) => ({ id: f.bContactId, stage: "customer" }), code: notFound },
+  setConsentAction: { kind: "foreign", args: (f) => ({ id: f.bContactId, doNotContact: true }), code: notFound },
+  addNoteAction: { kind: "foreign", args: (f) => ({ contactId: f.bContactId, body: "Snooping" }), code: notFound },
+  listTimelineAction: { kind: "foreign", args: (f) => ({ contactId: f.bContactId }), code: notFound },
+  exportContactDataAction: { kind: "foreign", args: (f) => ({ id: f.bContactId }), code: notFound },
+  eraseContactAction: { kind: "foreign", args: (f) => ({ id: f.bContactId }), code: notFound },
+  mergeContactsAction: { kind: "foreign", args: (f) => ({ winnerId: crypto.randomUUID(), loserId: f.bContactId }), code: notFound },
+  listCompaniesAction: {
+    kind: "scoped",
+    args: () => ({ limit: 500 }),
+    check: (res, f) => {
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res.data)).not.toContain(f.bCompanyId);
+    },
+  },
+  createCompanyAction: { kind: "scoped", args: () => ({ name: "A's company" }), check: (res) => expect(res.ok).toBe(true) },
+  updateCompanyAction: { kind: "foreign", args: (f) => ({ id: f.bCompanyId, name: "Taken" }), code: notFound },
+  deleteCompanyAction: { kind: "foreign", args: (f) => ({ id: f.bCompanyId }), code: notFound },
+  listSegmentsAction: {
+    kind: "scoped",
+    args: () => ({ limit: 200 }),
+    check: (res, f) => {
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res.data)).not.toContain(f.bSegmentId);
+    },
+  },
+  countSegmentRulesAction: {
+    kind: "scoped",
+    args: () => ({ rules: { type: "group", op: "and", rules: [{ type: "field", field: "email", operator: "eq", value: "secret.person@b-corp.test" }] } }),
+    check: (res) => {
+      expect(res.ok).toBe(true);
+      expect((res.data as { count: number }).count).toBeLessThanOrEqual(1);
+    },
+  },
+  countSegmentAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId }), code: notFound },
+  listSegmentContactsAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId }), code: notFound },
+  createSegmentAction: { kind: "scoped", args: () => ({ name: "A's list", kind: "static" }), check: (res) => expect(res.ok).toBe(true) },
+  updateSegmentAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId, name: "Taken" }), code: notFound },
+  deleteSegmentAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId }), code: notFound },
+  segmentMembersAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId, action: "remove", contactIds: [f.bContactId] }), code: notFound },
   // app/(auth)/actions.ts
   createWorkspaceAction: {
     kind: "scoped",

@@ -1,0 +1,171 @@
+"use client";
+// A searchable company picker (ARIA combobox): type to search the workspace's companies by name or domain, pick one or none.
+// Never list every company up front: a workspace may hold thousands, so it asks the server for a few matches as you type.
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Building, X } from "lucide-react";
+import { listCompaniesAction } from "@/app/(app)/crm/actions";
+import type { FieldControlProps } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+import { crmQueryKeys } from "./crm-query-keys";
+
+export interface CompanyOption {
+  id: string;
+  name: string;
+  domain?: string | null;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [out, setOut] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setOut(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return out;
+}
+
+export function CompanyCombobox({
+  value,
+  onChange,
+  control,
+  id,
+  placeholder = "Search companies",
+  disabled,
+}: {
+  value: CompanyOption | null;
+  onChange: (company: CompanyOption | null) => void;
+  /** From <Field>; when absent, `id` names the input. */
+  control?: FieldControlProps;
+  id?: string;
+  placeholder?: string;
+  disabled?: boolean;
+}) {
+  const listId = useId();
+  // null: show the picked company's name; a string: what the user is typing.
+  const [text, setText] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const q = useDebounced((text ?? "").trim(), 250);
+
+  const query = useQuery({
+    queryKey: crmQueryKeys.companies.search(q),
+    queryFn: async (): Promise<CompanyOption[]> => {
+      const res = await listCompaniesAction({ q: q || undefined, limit: 8 });
+      if (!res.ok) throw new Error(res.message);
+      return res.data.items.map((c) => ({ id: c.id, name: c.name, domain: c.domain }));
+    },
+    enabled: open,
+    staleTime: 60_000,
+  });
+  const options = query.data ?? [];
+  const shown = text ?? value?.name ?? "";
+
+  function pick(option: CompanyOption | null) {
+    onChange(option);
+    setText(null);
+    setOpen(false);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      if (!open) setOpen(true);
+      setActive((i) => Math.min(i + 1, Math.max(options.length - 1, 0)));
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === "Enter") {
+      if (open && options[active]) {
+        e.preventDefault();
+        pick(options[active]!);
+      }
+    } else if (e.key === "Escape") {
+      if (open) {
+        e.preventDefault();
+        setOpen(false);
+        setText(null);
+      }
+    }
+  }
+
+  const inputId = control?.id ?? id;
+  const activeId = open && options[active] ? `${listId}-${active}` : undefined;
+
+  return (
+    <div className="relative">
+      <Building aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+      <input
+        {...control}
+        id={inputId}
+        type="text"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={activeId}
+        autoComplete="off"
+        disabled={disabled}
+        value={shown}
+        placeholder={placeholder}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+          setActive(0);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => {
+          // An emptied box means "no company"; anything else half-typed snaps back to the picked company.
+          if (text !== null && text.trim() === "" && value) onChange(null);
+          setText(null);
+          setOpen(false);
+        }}
+        onKeyDown={onKeyDown}
+        className={cn(
+          "h-10 w-full rounded-md border border-input bg-card pr-8 pl-9 text-sm text-foreground placeholder:text-muted-foreground",
+          "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-60 aria-invalid:border-danger",
+        )}
+      />
+      {value && !disabled ? (
+        <button
+          type="button"
+          onClick={() => pick(null)}
+          aria-label={`Clear company ${value.name}`}
+          className="absolute top-1/2 right-2 -translate-y-1/2 rounded p-0.5 text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+        >
+          <X aria-hidden className="size-4" />
+        </button>
+      ) : null}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Companies"
+        hidden={!open}
+        className="absolute z-40 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-border bg-card p-1 shadow-lg"
+      >
+        {open && query.isFetching && !options.length ? <li className="px-2 py-1.5 text-sm text-muted-foreground">Searching…</li> : null}
+        {open && query.isError ? <li className="px-2 py-1.5 text-sm text-danger">Companies could not be loaded.</li> : null}
+        {open && query.isSuccess && !options.length ? (
+          <li className="px-2 py-1.5 text-sm text-muted-foreground">{q ? `No company matches “${q}”.` : "No companies yet."}</li>
+        ) : null}
+        {options.map((o, i) => (
+          <li
+            key={o.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            // mousedown, not click: the input's blur would close the list before a click lands.
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(o);
+            }}
+            onMouseEnter={() => setActive(i)}
+            className={cn("cursor-default rounded px-2 py-1.5 text-sm", i === active && "bg-muted")}
+          >
+            <span className="font-medium">{o.name}</span>
+            {o.domain ? <span className="ml-2 text-xs text-muted-foreground">{o.domain}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
