@@ -8,11 +8,18 @@ import { startTempCluster } from "@/scripts/lib/temp-cluster";
 export interface BenchServer {
   baseUrl: string;
   databaseUrl: string;
+  /** The temp cluster's maintenance database, for benchmarks that need a second throwaway database beside the seeded one. */
+  adminUrl: string;
+  /** The `next start` process' own pid (for CPU accounting or profiling). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-/** `quiet` (the default) keeps the server's stdout out of the figures; its stderr always shows. */
-export async function bootSeededServer(opts: { quiet?: boolean } = {}): Promise<BenchServer> {
+/**
+ * `quiet` (the default) keeps the server's stdout out of the figures; its stderr always shows. `env` adds variables for
+ * the server only (e.g. the AICMO_ENCRYPTION_KEY a benchmark seals provider keys with).
+ */
+export async function bootSeededServer(opts: { quiet?: boolean; env?: Record<string, string | undefined> } = {}): Promise<BenchServer> {
   // Building is not what we measure, and it must happen before the clock starts.
   await ensureProductionBuild();
   const cluster = await startTempCluster({ label: "bench" });
@@ -24,7 +31,12 @@ export async function bootSeededServer(opts: { quiet?: boolean } = {}): Promise<
     await seedDemo(databaseUrl);
 
     const port = await pickFreePort();
-    const server = spawnNextStart({ port, databaseUrl, stdio: opts.quiet === false ? "inherit" : ["ignore", "ignore", "inherit"] });
+    const server = spawnNextStart({
+      port,
+      databaseUrl,
+      stdio: opts.quiet === false ? "inherit" : ["ignore", "ignore", "inherit"],
+      env: opts.env,
+    });
     const baseUrl = `http://localhost:${port}`;
     const stop = async () => {
       await stopChild(server, "SIGTERM");
@@ -36,7 +48,7 @@ export async function bootSeededServer(opts: { quiet?: boolean } = {}): Promise<
       await stop();
       throw err;
     }
-    return { baseUrl, databaseUrl, stop };
+    return { baseUrl, databaseUrl, adminUrl: cluster.adminUrl, pid: server.pid!, stop };
   } catch (err) {
     await cluster.stop();
     throw err;

@@ -1,0 +1,204 @@
+// Times the contacts list page (50 rows, newest first) at depth 0 and deep down: our keyset listContacts next to the same
+// select with OFFSET (the anchor), interleaved run by run. Never report a page whose rows differ from the anchor's.
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type pg from "pg";
+import type { Db } from "@/db/client";
+import { companies, contacts } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/context";
+import { listContacts } from "@/lib/crm";
+import { encodeCursor } from "@/lib/pagination";
+import type { Figures } from "../lib/figures";
+import { round, summarize } from "../lib/percentiles";
+import { timed } from "../lib/timing";
+
+export const PAGE_SIZE = 50;
+
+export interface PagesInput {
+  ctx: Ctx;
+  db: Db;
+  /** Rows before the deep page: its first row is row depth + 1. */
+  depth: number;
+  runs: number;
+  warmup: number;
+  log: (line: string) => void;
+}
+
+export interface PageSummary {
+  label: string;
+  p50: number;
+  p95: number;
+}
+
+/** The listContacts select with OFFSET instead of a cursor: same columns, filter and order. */
+async function offsetPage(db: Db, workspaceId: string, offset: number): Promise<string[]> {
+  const companyName = sql<string | null>`(select ${companies.name} from ${companies} where ${companies.id} = ${contacts.companyId})`;
+  const rows = await db
+    .select({ c: contacts, companyName })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), isNull(contacts.deletedAt)))
+    .orderBy(desc(contacts.createdAt), desc(contacts.id))
+    .offset(offset)
+    .limit(PAGE_SIZE);
+  return rows.map((r) => r.c.id);
+}
+
+/**
+ * The cursor a user holds after paging down to row `depth`: that row's sort key, in the text form listContacts puts in
+ * its cursors (`created_at::text`, so microseconds survive), and its id. Found with one query, not by paging.
+ */
+async function cursorAt(db: Db, workspaceId: string, depth: number): Promise<{ cursor: string; tiedRows: number }> {
+  const { rows } = await db.$client.query<{ key: string; id: string; tied: number }>(
+    `select r.key, r.id,
+            (select count(*)::int from contacts t where t.workspace_id = $1 and t.deleted_at is null and t.created_at = r.created_at) as tied
+       from (select created_at, created_at::text as key, id from contacts
+              where workspace_id = $1 and deleted_at is null
+              order by created_at desc, id desc offset $2 limit 1) r`,
+    [workspaceId, depth - 1],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`the workspace has fewer than ${depth} contacts; cannot position a cursor there`);
+  return { cursor: encodeCursor(row.key, row.id), tiedRows: row.tied };
+}
+
+interface CapturedQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** The statements `fn` sends through the pool (drizzle queries the pool directly outside transactions), to EXPLAIN them as sent. */
+async function captureQueries(pool: pg.Pool, fn: () => Promise<unknown>): Promise<CapturedQuery[]> {
+  const seen: CapturedQuery[] = [];
+  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const spy = (...args: unknown[]) => {
+    const q = args[0];
+    if (typeof q === "string") seen.push({ text: q, values: Array.isArray(args[1]) ? args[1] : [] });
+    // drizzle sends ({ text, rowMode, types }, params); pg also accepts the values inside the config object.
+    else if (q && typeof q === "object" && "text" in q) {
+      const values = (q as { values?: unknown[] }).values ?? (Array.isArray(args[1]) ? args[1] : []);
+      seen.push({ text: String(q.text), values });
+    }
+    return original(...args);
+  };
+  Object.defineProperty(pool, "query", { value: spy, configurable: true, writable: true });
+  try {
+    await fn();
+  } finally {
+    delete (pool as { query?: unknown }).query;
+  }
+  return seen;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the page query `fn` runs, as plan lines (the last select it sent is the page). */
+async function explainPage(pool: pg.Pool, fn: () => Promise<unknown>): Promise<string[]> {
+  const page = (await captureQueries(pool, fn)).filter((q) => /^\s*select/i.test(q.text)).pop();
+  if (!page) return ["(no select captured)"];
+  const res = await pool.query<{ "QUERY PLAN": string }>({ text: `explain (analyze, buffers) ${page.text}`, values: page.values });
+  return res.rows.map((r) => r["QUERY PLAN"]);
+}
+
+function sameRows(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+export async function measureContactPages(input: PagesInput): Promise<{ figures: Figures; summaries: PageSummary[] }> {
+  const { ctx, db, depth, log } = input;
+  const deep = await cursorAt(db, ctx.workspaceId, depth);
+  const depthLabel = depth % 1000 === 0 ? `${depth / 1000}k` : String(depth);
+  log(`contacts page: cursor at row ${depth.toLocaleString("en")}; ${deep.tiedRows} row(s) share its created_at`);
+
+  const variants = [
+    { label: "keyset_depth0", run: async () => (await listContacts(ctx, { limit: PAGE_SIZE })).items.map((c) => c.id) },
+    { label: "offset_depth0", run: () => offsetPage(db, ctx.workspaceId, 0) },
+    { label: `keyset_depth${depthLabel}`, run: async () => (await listContacts(ctx, { limit: PAGE_SIZE, cursor: deep.cursor })).items.map((c) => c.id) },
+    { label: `offset_depth${depthLabel}`, run: () => offsetPage(db, ctx.workspaceId, depth) },
+  ];
+
+  // Keyset and OFFSET must show the same 50 contacts, or the comparison would be between different pages.
+  const [k0, o0, kd, od] = await Promise.all(variants.map((v) => v.run()));
+  if (!sameRows(k0!, o0!) || k0!.length !== PAGE_SIZE) throw new Error("keyset and OFFSET disagree on the first page");
+  if (!sameRows(kd!, od!) || kd!.length !== PAGE_SIZE) throw new Error(`keyset and OFFSET disagree on the page after row ${depth}`);
+
+  for (let i = 0; i < input.warmup; i++) for (const v of variants) await v.run();
+  const samples = new Map<string, number[]>(variants.map((v) => [v.label, []]));
+  // Round-robin, so drift (autovacuum, page cache) hits every variant alike.
+  for (let i = 0; i < input.runs; i++) {
+    for (const v of variants) samples.get(v.label)!.push((await timed(v.run)).ms);
+  }
+
+  // The plans behind the figures, for the notes: which index each walks and how many rows it reads to skip.
+  for (const v of variants) {
+    log(`plan of ${v.label}:\n${(await explainPage(db.$client, v.run)).join("\n")}`);
+  }
+
+  const figures: Figures = {};
+  const summaries: PageSummary[] = [];
+  for (const v of variants) {
+    const s = summarize(samples.get(v.label)!);
+    figures[`pages.${v.label}_p50`] = { value: round(s.p50), unit: "ms" };
+    figures[`pages.${v.label}_p95`] = { value: round(s.p95), unit: "ms" };
+    summaries.push({ label: v.label, p50: s.p50, p95: s.p95 });
+    log(`contacts page ${v.label}: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (${s.count} runs)`);
+  }
+  return { figures, summaries };
+}
+
+/** The page after the cursor row as a row comparison, which a btree on (workspace_id, created_at desc, id desc) can seek to. */
+const ROW_COMPARISON_PAGE = `
+  select c.*, (select co.name from companies co where co.id = c.company_id) as company_name
+    from contacts c
+   where c.workspace_id = $1 and c.deleted_at is null and (c.created_at, c.id) < ($2::timestamptz, $3::uuid)
+   order by c.created_at desc, c.id desc
+   limit ${PAGE_SIZE + 1}`;
+
+/**
+ * A diagnostic beside the figures, not one of them: the deep page again with an index whose column directions match the
+ * list's ORDER BY (created_at desc, id desc), through listContacts unchanged and as a hand-written row comparison. The
+ * index exists only for these runs and is dropped before anything else is measured.
+ */
+export async function measureMatchingIndexWhatIf(input: PagesInput): Promise<Figures> {
+  const { ctx, db, depth, log } = input;
+  const deep = await cursorAt(db, ctx.workspaceId, depth);
+  const { rows } = await db.$client.query<{ key: string; id: string }>(
+    `select created_at::text as key, id from contacts where workspace_id = $1 and deleted_at is null
+      order by created_at desc, id desc offset $2 limit 1`,
+    [ctx.workspaceId, depth - 1],
+  );
+  const at = rows[0]!;
+  const expected = await offsetPage(db, ctx.workspaceId, depth);
+  const started = performance.now();
+  await db.$client.query("create index bench_whatif_contacts_created_id_desc on contacts (workspace_id, created_at desc, id desc)");
+  log(`what-if: built (workspace_id, created_at desc, id desc) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  try {
+    const keyset = async () => (await listContacts(ctx, { limit: PAGE_SIZE, cursor: deep.cursor })).items.map((c) => c.id);
+    const rowCompare = async () =>
+      (await db.$client.query<{ id: string }>(ROW_COMPARISON_PAGE, [ctx.workspaceId, at.key, at.id])).rows.slice(0, PAGE_SIZE).map((r) => r.id);
+    if (!sameRows(await keyset(), expected) || !sameRows(await rowCompare(), expected)) {
+      throw new Error("what-if: a deep page differs from the OFFSET anchor's rows");
+    }
+    log(`what-if plan of listContacts at depth ${depth}:\n${(await explainPage(db.$client, keyset)).join("\n")}`);
+    const plan = await db.$client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${ROW_COMPARISON_PAGE}`, [ctx.workspaceId, at.key, at.id]);
+    log(`what-if plan of the row comparison:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    for (let i = 0; i < input.warmup; i++) {
+      await keyset();
+      await rowCompare();
+    }
+    const k: number[] = [];
+    const r: number[] = [];
+    for (let i = 0; i < input.runs; i++) {
+      k.push((await timed(keyset)).ms);
+      r.push((await timed(rowCompare)).ms);
+    }
+    const ks = summarize(k);
+    const rs = summarize(r);
+    const label = depth % 1000 === 0 ? `${depth / 1000}k` : String(depth);
+    log(`what-if: listContacts depth ${label} p50 ${ks.p50.toFixed(2)} ms; row comparison p50 ${rs.p50.toFixed(2)} ms`);
+    return {
+      [`whatif_matching_index.keyset_depth${label}_p50`]: { value: round(ks.p50), unit: "ms" },
+      [`whatif_matching_index.keyset_depth${label}_p95`]: { value: round(ks.p95), unit: "ms" },
+      [`whatif_matching_index.row_compare_depth${label}_p50`]: { value: round(rs.p50), unit: "ms" },
+      [`whatif_matching_index.row_compare_depth${label}_p95`]: { value: round(rs.p95), unit: "ms" },
+    };
+  } finally {
+    await db.$client.query("drop index if exists bench_whatif_contacts_created_id_desc");
+  }
+}
