@@ -15,7 +15,7 @@ import { round, summarize } from "../lib/percentiles";
 import { bootSeededServer } from "../lib/server";
 import { startCpuMeter } from "./cpu";
 import { closedLoop } from "./load";
-import { startUpstream, UPSTREAM_TEXT } from "./processes";
+import { killIfBenchmarkDies, startUpstream, UPSTREAM_TEXT } from "./processes";
 import { configureGateway, ownerApiKey } from "./setup";
 
 const args = process.argv.slice(2);
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     }
     const server = await bootSeededServer({ env });
     cleanup.push(server.stop);
+    killIfBenchmarkDies(server.pid);
     const db = createDb(server.databaseUrl, 10);
     cleanup.push(async () => {
       await flushAiLog();

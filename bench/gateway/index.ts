@@ -16,7 +16,7 @@ import { round, summarize, type Summary } from "../lib/percentiles";
 import { bootSeededServer } from "../lib/server";
 import { startCpuMeter, type CpuReading } from "./cpu";
 import { closedLoop, httpLoad, sequential, type HttpTarget, type LoadResult } from "./load";
-import { startPortkey, startUpstream, UPSTREAM_TEXT, type Upstream } from "./processes";
+import { killIfBenchmarkDies, startPortkey, startUpstream, UPSTREAM_TEXT, type Upstream } from "./processes";
 import { configureGateway, FAILOVER_SAMPLES_PER_A, FAILOVER_TASKS, ownerApiKey, type GatewaySetup } from "./setup";
 
 const UPSTREAM_LATENCY_MS = 50;
@@ -30,7 +30,8 @@ const WARMUP_S = 2;
 /** Throughput is measured at this concurrency, whose ceiling (5,120 req/s at 50 ms) is well above the 2,000 req/s goal. */
 const SATURATION_CONNECTIONS = 256;
 const SATURATION_S = 8;
-const SEQUENTIAL_SAMPLES = 30;
+/** Requests sent one at a time per path: latency without queueing, and Portkey's failover samples. */
+const SEQUENTIAL_SAMPLES = 50;
 /** The router's first backoff (BACKOFF_BASE_MS in lib/gateway/router.ts): the failover goal's "one backoff". */
 const ONE_BACKOFF_MS = 250;
 const GOAL = { addedP50Ms: 0.3, addedP99Ms: 1, requestsPerSecond: 2_000, failoverMs: ONE_BACKOFF_MS };
@@ -130,6 +131,25 @@ async function measureInProcess(label: string, call: () => Promise<boolean>, ups
   reportFailures(label, r);
   await sleep(1_000);
   return asPath(r, cpu);
+}
+
+/** One request at a time: what a path adds when nothing queues. Wrong answers are left out and reported. */
+async function measureSequential(label: string, call: () => Promise<boolean>): Promise<Summary> {
+  const samples = await sequential(SEQUENTIAL_SAMPLES, async () => {
+    try {
+      return await call();
+    } catch {
+      return false;
+    }
+  });
+  const bad = samples.filter((s) => !s.value).length;
+  if (bad) say(`${label} at concurrency 1: ${bad} failed or wrong answers (left out)`);
+  return summarize(samples.filter((s) => s.value).map((s) => s.ms));
+}
+
+async function httpCall(target: HttpTarget, expect: { aicmo?: boolean } = {}): Promise<boolean> {
+  const res = await fetch(target.url, { method: "POST", headers: { "content-type": "application/json", ...target.headers }, body: target.body });
+  return (await problemWith(res, expect)) === null;
 }
 
 interface Failover {
@@ -288,6 +308,9 @@ interface Row {
   label: string;
   at20: PathResult;
   saturated: PathResult;
+  /** One request at a time (every row's client is this process' fetch, so all compare with the direct fetch row). */
+  at1: Summary;
+  base1?: Summary;
   /** The direct path this one is compared with; absent for a direct path itself. */
   base?: PathResult;
   /** CPU ms per answer at CONNECTIONS spent by the gateway itself, and by its database's backends. */
@@ -295,13 +318,30 @@ interface Row {
   dbCpuMs?: number;
 }
 
-function printReport(rows: Row[], failovers: [string, Failover][], directSequentialP50: number, notes: string[]): void {
+function printReport(rows: Row[], failovers: [string, Failover][], notes: string[]): void {
   const out: string[] = [];
-  out.push("", `Latency at ${CONNECTIONS} connections (~${DURATION_S} s after a warm-up); throughput also at ${SATURATION_CONNECTIONS} connections (~${SATURATION_S} s).`);
+  out.push(
+    "",
+    `Latency at ${CONNECTIONS} connections (~${DURATION_S} s after a warm-up) and at 1 (${SEQUENTIAL_SAMPLES} requests one at a time); ` +
+      `throughput also at ${SATURATION_CONNECTIONS} connections (~${SATURATION_S} s).`,
+  );
   out.push(`Goals: added p50 ≤ ${GOAL.addedP50Ms} ms, added p99 ≤ ${GOAL.addedP99Ms} ms, ≥ ${f0(GOAL.requestsPerSecond)} req/s on 2 cores (reported, not asserted).`, "");
   out.push(
     table(
-      ["path", "p50 ms", "p99 ms", "+p50 ms", "+p99 ms", `req/s @${CONNECTIONS}`, `req/s @${SATURATION_CONNECTIONS}`, "CPU ms/req", "db CPU ms/req", "goals (+p50 / +p99 / req/s)"],
+      [
+        "path",
+        "p50 ms",
+        "p99 ms",
+        "+p50 ms",
+        "+p99 ms",
+        "p50 @1",
+        "+p50 @1",
+        `req/s @${CONNECTIONS}`,
+        `req/s @${SATURATION_CONNECTIONS}`,
+        "CPU ms/req",
+        "db CPU ms/req",
+        "goals (+p50 / +p99 / req/s)",
+      ],
       rows.map((r) => {
         const addedP50 = r.base ? r.at20.latency.p50 - r.base.latency.p50 : Number.NaN;
         const addedP99 = r.base ? r.at20.latency.p99 - r.base.latency.p99 : Number.NaN;
@@ -314,6 +354,8 @@ function printReport(rows: Row[], failovers: [string, Failover][], directSequent
           f2(r.at20.latency.p99),
           f2(addedP50),
           f2(addedP99),
+          f2(r.at1.p50),
+          f2(r.base1 ? r.at1.p50 - r.base1.p50 : Number.NaN),
           f0(r.at20.requestsPerSecond),
           f0(r.saturated.requestsPerSecond),
           f2(r.cpuMs ?? Number.NaN),
@@ -326,7 +368,7 @@ function printReport(rows: Row[], failovers: [string, Failover][], directSequent
   out.push(
     "",
     `Failover after a 5xx: chain [A: 500 at once] -> [B: ok after ${UPSTREAM_LATENCY_MS} ms], one request at a time; time to the answer minus B's ${UPSTREAM_LATENCY_MS} ms.`,
-    `Goal: within one backoff (${ONE_BACKOFF_MS} ms) plus one call. Direct call at concurrency 1 for reference: p50 ${f2(directSequentialP50)} ms.`,
+    `Goal: within one backoff (${ONE_BACKOFF_MS} ms) plus one call. For reference, the direct call one at a time: p50 ${f2(rows[0]?.at1.p50 ?? Number.NaN)} ms.`,
     "",
   );
   out.push(
@@ -349,6 +391,8 @@ function pathFigures(figures: Figures, key: string, r: Row): void {
     figures[`${key}.added_p50`] = { value: round(r.at20.latency.p50 - r.base.latency.p50), unit: "ms" };
     figures[`${key}.added_p99`] = { value: round(r.at20.latency.p99 - r.base.latency.p99), unit: "ms" };
   }
+  figures[`${key}.latency_p50_c1`] = { value: round(r.at1.p50), unit: "ms" };
+  if (r.base1) figures[`${key}.added_p50_c1`] = { value: round(r.at1.p50 - r.base1.p50), unit: "ms" };
   figures[`${key}.throughput_c${CONNECTIONS}`] = { value: round(r.at20.requestsPerSecond, 0), unit: "req/s" };
   figures[`${key}.throughput_c${SATURATION_CONNECTIONS}`] = { value: round(r.saturated.requestsPerSecond, 0), unit: "req/s" };
   if (r.cpuMs !== undefined && Number.isFinite(r.cpuMs)) figures[`${key}.cpu_per_request`] = { value: round(r.cpuMs, 3), unit: "ms" };
@@ -378,6 +422,7 @@ export default async function run(): Promise<Figures> {
     setEnv("AICMO_ENCRYPTION_KEY", encryptionKey);
     const server = await bootSeededServer({ env: { AICMO_ENCRYPTION_KEY: encryptionKey } });
     cleanup.push(server.stop);
+    killIfBenchmarkDies(server.pid);
     const serverDb = createDb(server.databaseUrl, 2);
     cleanup.push(() => serverDb.$client.end());
     const httpSetup = await configureGateway(serverDb, upstream);
@@ -406,8 +451,10 @@ export default async function run(): Promise<Figures> {
     const portkeySat = await measureHttp("Portkey", pk, upstream, SATURATION_CONNECTIONS, SATURATION_S, portkeyWatch);
     const aicmoSat = await measureHttp("AICMO gateway (HTTP)", aicmo, upstream, SATURATION_CONNECTIONS, SATURATION_S, aicmoWatch);
 
-    say(`direct at concurrency 1: ${SEQUENTIAL_SAMPLES} sequential calls`);
-    const directSequential = summarize((await sequential(SEQUENTIAL_SAMPLES, () => fetch(direct.url, { method: "POST", headers: { "content-type": "application/json" }, body }).then((r) => r.text()))).map((s) => s.ms));
+    say(`concurrency 1: ${SEQUENTIAL_SAMPLES} requests one at a time per path`);
+    const directAt1 = await measureSequential("direct", () => httpCall(direct));
+    const portkeyAt1 = await measureSequential("Portkey", () => httpCall(pk));
+    const aicmoAt1 = await measureSequential("AICMO gateway (HTTP)", () => httpCall(aicmo, { aicmo: true }));
     say(`failover: ${FAILOVER_TASKS.length * FAILOVER_SAMPLES_PER_A} sequential requests through the AICMO gateway (HTTP), ${SEQUENTIAL_SAMPLES} through Portkey`);
     const failoverAicmoHttp = await failoverHttp(server.baseUrl, apiKey, httpSetup, serverDb);
     const failoverPk = await failoverPortkey(portkey.url, upstream);
@@ -441,27 +488,41 @@ export default async function run(): Promise<Figures> {
     const inprocAt20 = await measureInProcess("AICMO gateway (in-process)", gatewayCall, upstream, CONNECTIONS, DURATION_S, inprocWatch);
     const fetchSat = await measureInProcess("direct (in-process fetch)", directFetch, upstream, SATURATION_CONNECTIONS, SATURATION_S);
     const inprocSat = await measureInProcess("AICMO gateway (in-process)", gatewayCall, upstream, SATURATION_CONNECTIONS, SATURATION_S, inprocWatch);
+    const fetchAt1 = await measureSequential("direct (in-process fetch)", directFetch);
+    const inprocAt1 = await measureSequential("AICMO gateway (in-process)", gatewayCall);
     say(`failover: ${FAILOVER_TASKS.length * FAILOVER_SAMPLES_PER_A} sequential complete() calls`);
     const failoverAicmoInproc = await failoverInProcess(inprocSetup);
 
     const rows: Record<string, Row> = {
-      direct: { label: "direct (autocannon -> upstream)", at20: directA, saturated: directSat },
-      direct_repeat: { label: "direct, repeated (noise floor)", at20: directB, saturated: directSat, base: directA },
+      direct: { label: "direct (autocannon -> upstream)", at20: directA, saturated: directSat, at1: directAt1 },
+      direct_repeat: { label: "direct, repeated (noise floor)", at20: directB, saturated: directSat, base: directA, at1: fetchAt1, base1: directAt1 },
       aicmo_http: {
         label: "AICMO gateway over HTTP (next start)",
         at20: aicmoAt20,
         saturated: aicmoSat,
         base: directA,
+        at1: aicmoAt1,
+        base1: directAt1,
         cpuMs: aicmoAt20.cpu.processesMs,
         dbCpuMs: aicmoAt20.cpu.databaseMs,
       },
-      portkey: { label: "Portkey gateway 1.15.2 over HTTP", at20: portkeyAt20, saturated: portkeySat, base: directA, cpuMs: portkeyAt20.cpu.processesMs },
-      direct_fetch: { label: "direct, in-process fetch", at20: fetchAt20, saturated: fetchSat },
+      portkey: {
+        label: "Portkey gateway 1.15.2 over HTTP",
+        at20: portkeyAt20,
+        saturated: portkeySat,
+        base: directA,
+        at1: portkeyAt1,
+        base1: directAt1,
+        cpuMs: portkeyAt20.cpu.processesMs,
+      },
+      direct_fetch: { label: "direct, in-process fetch", at20: fetchAt20, saturated: fetchSat, at1: fetchAt1 },
       aicmo_inprocess: {
         label: "AICMO gateway in-process (complete())",
         at20: inprocAt20,
         saturated: inprocSat,
         base: fetchAt20,
+        at1: inprocAt1,
+        base1: fetchAt1,
         // The engine's share of this process' CPU: a complete() call's minus a bare fetch's.
         cpuMs: inprocAt20.cpu.selfMs - fetchAt20.cpu.selfMs,
         dbCpuMs: inprocAt20.cpu.databaseMs,
@@ -475,6 +536,8 @@ export default async function run(): Promise<Figures> {
     notes.push(
       "HTTP rows add to the direct autocannon run; the in-process row adds to the in-process fetch run (same client, undici, as the engine's adapter).",
       `The in-process row is the engine alone (chain cache, budget check, routing, adapter, batched log), without Next.js, auth or JSON (de)serialisation of the API.`,
+      `@1: one request at a time, all sent with this process' fetch and compared with the direct fetch. +p50 @1 is what a path adds when nothing queues; ` +
+        `the rest of +p50 at ${CONNECTIONS} connections is waiting for a busy process (a gateway needing C ms of CPU per request saturates a core at 1000 / C req/s).`,
       `Throughput @${CONNECTIONS} is bounded by ${CONNECTIONS} / ${UPSTREAM_LATENCY_MS} ms = ${(CONNECTIONS * 1000) / UPSTREAM_LATENCY_MS} req/s; compare the goal with @${SATURATION_CONNECTIONS}.`,
       `CPU ms/req (at ${CONNECTIONS} connections, from /proc): the gateway's own process (next start; Portkey; for in-process, this process minus a bare fetch), and its Postgres backends. ` +
         `${f0(GOAL.requestsPerSecond)} req/s on 2 cores leaves at most 1 ms of CPU per request for everything on the machine; CPU time, unlike latency, barely moves when other work competes for the cores.`,
@@ -482,11 +545,10 @@ export default async function run(): Promise<Figures> {
     );
     for (const [, f] of failovers) if (f.note) notes.push(f.note);
     notes.push(loadNote("after the run"));
-    printReport(Object.values(rows), failovers, directSequential.p50, notes);
+    printReport(Object.values(rows), failovers, notes);
 
     const figures: Figures = {};
     for (const [key, row] of Object.entries(rows)) pathFigures(figures, key, row);
-    figures["direct.sequential_p50"] = { value: round(directSequential.p50), unit: "ms" };
     const failoverKeys = ["aicmo_inprocess", "aicmo_http", "portkey"];
     failovers.forEach(([, f], i) => {
       if (f.samplesMs.length === 0) return;

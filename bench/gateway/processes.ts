@@ -23,10 +23,15 @@ setInterval(() => {
 }, 500);
 `;
 
+/** Kills `pid` if this process dies without stopping it first (e.g. for next start, which bench/lib/server.ts spawns). */
+export function killIfBenchmarkDies(pid: number): void {
+  const reaper = spawn(process.execPath, ["-e", REAPER, String(process.pid), String(pid)], { detached: true, stdio: "ignore" });
+  reaper.unref();
+}
+
 function guard(child: ChildProcess): void {
   if (child.pid === undefined) return;
-  const reaper = spawn(process.execPath, ["-e", REAPER, String(process.pid), String(child.pid)], { detached: true, stdio: "ignore" });
-  reaper.unref();
+  killIfBenchmarkDies(child.pid);
   // A normal exit of the benchmark (even process.exit from an error path) takes the child with it.
   const onExit = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
