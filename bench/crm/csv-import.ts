@@ -1,5 +1,5 @@
-// Writes a generated contacts CSV, times a raw COPY of it into a plain table (the anchor), then imports it through our
-// pipeline (upload → start → job) with the importing process' peak RSS. Never report a figure for an import that did not complete.
+// Writes a generated contacts CSV, times a raw COPY of it into a plain table (the anchor), and runs our import pipeline
+// (upload → start → job) for the worker process. Never report a figure for an import that did not complete as the file was designed.
 import { randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -9,10 +9,7 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { Db } from "@/db/client";
 import type { Ctx } from "@/lib/auth/context";
 import { getImport, runContactImport, startImport, uploadImport } from "@/lib/crm/import";
-import type { Figures } from "../lib/figures";
-import { startCpuMeter } from "./cpu";
 import { trackPeakRss, type PeakRssReading } from "../lib/memory";
-import { round } from "../lib/percentiles";
 import { seconds, timed } from "../lib/timing";
 import { FIRST_NAMES, FREE_MAIL, hash, LAST_NAMES, pick, unit } from "./sql-gen";
 
@@ -95,18 +92,6 @@ export async function timeRawCopy(db: Db, csv: ImportCsv): Promise<number> {
   }
 }
 
-const POLL_MS = 250;
-
-/** The statements other sessions of this database are running right now, whitespace folded and cut short. */
-async function activeStatements(db: Db): Promise<string[]> {
-  const { rows } = await db.$client.query<{ q: string }>(
-    `select left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q from pg_stat_activity
-      where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
-        and query not like '%pg_stat_activity%'`,
-  );
-  return rows.map((r) => r.q);
-}
-
 /** A multipart/form-data request body streaming the file from disk, as a browser upload arrives. */
 function multipartUpload(file: string, fileName: string): { headers: Headers; body: ReadableStream<Uint8Array> } {
   const boundary = `----aicmo-bench-${randomBytes(12).toString("hex")}`;
@@ -124,19 +109,33 @@ function multipartUpload(file: string, fileName: string): { headers: Headers; bo
   return { headers, body: Readable.toWeb(Readable.from(parts())) as unknown as ReadableStream<Uint8Array> };
 }
 
-export interface ImportResult {
-  figures: Figures;
+/** What one import run reports back from the worker process. */
+export interface ImportRun {
+  importId: string;
+  outcome: string;
+  errorMessage: string | null;
+  uploadMs: number;
+  startMs: number;
+  jobMs: number;
   totalMs: number;
-  peakRssBytes: number | null;
+  /** From the start of the job to its status turning `committing` (polled 4× a second); null if never seen. */
+  stagingMs: number | null;
+  processedRows: number;
+  inserted: number;
+  errorRows: number;
+  duplicateRows: number;
   memory: PeakRssReading;
+  /** This process's CPU (user + system) over the run. */
+  cpuMs: number;
+  mapping: Record<string, string | null>;
 }
 
 /**
- * The whole pipeline in this process: uploadImport (stream to disk, hash, inspect), startImport (mapping, policy, enqueue),
- * and the job body runContactImport. The queue is a stand-in that keeps the payload: pg-boss's polling delay is not
- * the pipeline's cost, and the job runs here so that its memory is this process' memory.
+ * The whole pipeline in the calling process: uploadImport (stream to disk, hash, inspect), startImport (mapping,
+ * policy, enqueue), and the job body runContactImport. The queue is a stand-in that keeps the payload: pg-boss's
+ * polling delay is not the pipeline's cost, and the job runs here so that its memory is this process's memory.
  */
-export async function timeImport(db: Db, ctx: Ctx, csv: ImportCsv, pgDataDir: string, log: (l: string) => void): Promise<ImportResult> {
+export async function runImportInThisProcess(db: Db, ctx: Ctx, csv: ImportCsv, log: (l: string) => void): Promise<ImportRun> {
   let payload: { importId: string; workspaceId: string } | null = null;
   const queue = {
     createQueue: async () => {},
@@ -147,94 +146,59 @@ export async function timeImport(db: Db, ctx: Ctx, csv: ImportCsv, pgDataDir: st
   } as unknown as PgBoss;
 
   const memory = trackPeakRss();
-  const cpu = startCpuMeter(pgDataDir);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const upload = await timed(() => uploadImport(ctx, multipartUpload(csv.file, "contacts-bench.csv")));
   const preview = upload.value;
   if (preview.totalRows !== csv.rows) throw new Error(`the upload counted ${preview.totalRows} rows, the file has ${csv.rows}`);
   if (preview.mappingProblems.length > 0) throw new Error(`the suggested mapping has problems: ${preview.mappingProblems.join("; ")}`);
-  log(`import: upload inspected ${preview.totalRows.toLocaleString("en")} rows in ${seconds(upload.ms)}; mapping ${JSON.stringify(preview.suggestedMapping)}`);
+  log(`import: upload inspected ${preview.totalRows.toLocaleString("en")} rows in ${seconds(upload.ms)}`);
 
   const start = await timed(() => startImport(ctx, preview.id, { mapping: preview.suggestedMapping as never, policy: "skip" }, { boss: queue }));
   if (!payload) throw new Error("startImport did not enqueue the import job");
 
-  // A light poll, 4× a second: the import's status (when staging ended and the commit began, to ±0.25 s) and which
-  // statement the database is running (a sampling profile of the job's SQL, for the notes).
+  // The import's own row, 4× a second: when staging ended and the commit began, to ±0.25 s.
+  const jobStarted = performance.now();
   let committingAt: number | null = null;
-  let lastLog = performance.now();
   let polling = false;
-  const statementSamples = new Map<string, number>();
-  const progress = setInterval(() => {
-    if (polling) return;
+  const watch = setInterval(() => {
+    if (polling || committingAt !== null) return;
     polling = true;
-    // One after the other, so the profile never catches the status query itself.
     getImport(ctx, preview.id)
-      .then(async (imp) => [imp, await activeStatements(db)] as const)
-      .then(([imp, active]) => {
-        const now = performance.now();
-        if (imp.status === "committing" && committingAt === null) committingAt = now;
-        for (const q of active) statementSamples.set(q, (statementSamples.get(q) ?? 0) + 1);
-        if (now - lastLog >= 3_000) {
-          lastLog = now;
-          log(`import: ${imp.status} ${imp.processedRows.toLocaleString("en")}/${imp.totalRows.toLocaleString("en")} rows (${seconds(now - started)})`);
-        }
+      .then((imp) => {
+        if (imp.status === "committing") committingAt = performance.now();
       })
       .catch(() => {})
       .finally(() => {
         polling = false;
       });
-  }, POLL_MS);
+  }, 250);
   let job;
-  const jobStarted = performance.now();
   try {
     job = await timed(() => runContactImport(db, payload!));
   } finally {
-    clearInterval(progress);
+    clearInterval(watch);
   }
-  const jobEnded = performance.now();
   const totalMs = performance.now() - started;
   const reading = memory.stop();
-  const cpuUsed = cpu.stop();
+  const used = process.cpuUsage(cpu);
 
   const imp = await getImport(ctx, preview.id);
-  if (job.value !== "completed") throw new Error(`the import ended ${job.value}: ${imp.errorMessage ?? "no message"}`);
-  const expectedInserted = csv.rows - csv.invalidRows - csv.duplicateRows;
-  log(
-    `import: completed in ${seconds(totalMs)}; inserted ${imp.inserted.toLocaleString("en")} (file design: ${expectedInserted.toLocaleString("en")}), ` +
-      `error rows ${imp.errorRows} (design ${csv.invalidRows}), duplicates ${imp.duplicateRows} (design ${csv.duplicateRows})`,
-  );
-  const top = [...statementSamples.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  log(`import: statements seen running (samples every ${POLL_MS} ms, so ≈ seconds × ${1000 / POLL_MS}):\n${top.map(([q, n]) => `  ${String(n).padStart(5)}  ${q}`).join("\n")}`);
-  if (imp.processedRows !== csv.rows) throw new Error(`the import processed ${imp.processedRows} rows, the file has ${csv.rows}`);
-
-  const peak = reading.hwmBytes;
   return {
+    importId: preview.id,
+    outcome: job.value,
+    errorMessage: imp.errorMessage,
+    uploadMs: upload.ms,
+    startMs: start.ms,
+    jobMs: job.ms,
     totalMs,
-    peakRssBytes: peak,
+    stagingMs: committingAt === null ? null : committingAt - jobStarted,
+    processedRows: imp.processedRows,
+    inserted: imp.inserted,
+    errorRows: imp.errorRows,
+    duplicateRows: imp.duplicateRows,
     memory: reading,
-    figures: {
-      "import.rows": { value: csv.rows, unit: "rows" },
-      "import.file_size": { value: round(csv.bytes / MB, 1), unit: "MB" },
-      "import.total": { value: round(totalMs / 1000), unit: "s" },
-      "import.upload": { value: round(upload.ms / 1000), unit: "s" },
-      "import.start": { value: round(start.ms), unit: "ms" },
-      "import.job": { value: round(job.ms / 1000), unit: "s" },
-      ...(committingAt === null
-        ? {}
-        : {
-            "import.job_staging": { value: round((committingAt - jobStarted) / 1000, 1), unit: "s" },
-            "import.job_commit": { value: round((jobEnded - committingAt) / 1000, 1), unit: "s" },
-          }),
-      "import.rows_per_s": { value: Math.round(csv.rows / (totalMs / 1000)), unit: "rows/s" },
-      "import.inserted": { value: imp.inserted, unit: "rows" },
-      "import.error_rows": { value: imp.errorRows, unit: "rows" },
-      "import.duplicate_rows": { value: imp.duplicateRows, unit: "rows" },
-      ...(peak === null ? {} : { "import.peak_rss_vmhwm": { value: round(peak / MB, 0), unit: "MB" } }),
-      "import.peak_rss_sampled": { value: round(reading.sampledBytes / MB, 0), unit: "MB" },
-      // Where the wall time went: this process (parse, validate, COPY out) vs the cluster (staging, dedupe, upsert, indexes).
-      "import.cpu_node": { value: round(cpuUsed.nodeMs / 1000), unit: "s" },
-      "import.cpu_postgres": { value: round(cpuUsed.postgresMs / 1000), unit: "s" },
-      "import.rss_before": { value: round(reading.baselineBytes / MB, 0), unit: "MB" },
-    },
+    cpuMs: (used.user + used.system) / 1000,
+    mapping: preview.suggestedMapping as Record<string, string | null>,
   };
 }
