@@ -103,7 +103,8 @@ export const contacts = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    index("contacts_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id),
+    // (created_at, id) both descending so keyset pages compare the row (created_at, id) < (…) in one index range, either direction.
+    index("contacts_workspace_created_id_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     uniqueIndex("contacts_workspace_email_uq").on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.email} is not null`),
     index("contacts_workspace_company_idx").on(t.workspaceId, t.companyId),
     index("contacts_workspace_stage_idx").on(t.workspaceId, t.lifecycleStage),

@@ -129,6 +129,11 @@ export const mediaAssets = pgTable(
     exif: jsonb("exif").$type<MediaExifSummary>().notNull().default({}),
     /** Denormalised count of media_usages rows, kept in the same transaction as attach/detach (sort "most used"). */
     usageCount: integer("usage_count").notNull().default(0),
+    /** All-time totals over every channel, denormalised from media_metrics_daily in the same transaction as each ingest (sort "best CTR"). */
+    impressions: bigint("impressions", { mode: "number" }).notNull().default(0),
+    clicks: bigint("clicks", { mode: "number" }).notNull().default(0),
+    /** clicks / impressions, 0 when there are no impressions. */
+    ctr: doublePrecision("ctr").notNull().default(0),
     uploadedByUserId: text("uploaded_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -139,6 +144,7 @@ export const mediaAssets = pgTable(
     index("media_assets_workspace_status_idx").on(t.workspaceId, t.status, t.createdAt.desc()),
     index("media_assets_workspace_bytes_idx").on(t.workspaceId, t.bytes.desc(), t.id),
     index("media_assets_workspace_usage_idx").on(t.workspaceId, t.usageCount.desc(), t.id),
+    index("media_assets_workspace_ctr_idx").on(t.workspaceId, t.ctr.desc(), t.id),
     uniqueIndex("media_assets_workspace_sha256_uq").on(t.workspaceId, t.sha256),
     // Near-duplicate lookup: the hash's four 16-bit bands, each indexed (multi-index hashing; see lib/media/phash.ts).
     // Not partial on purpose: Postgres keeps planner statistics only for non-partial expression indexes, and without them
