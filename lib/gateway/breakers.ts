@@ -54,9 +54,9 @@ class EitherBreaker implements IBreaker {
   }
 }
 
-// Only failures that say something about the provider's health count: not our own bad requests.
+// Only failures that say something about the provider's health count: not our own bad requests, nor a caller hanging up.
 const countsAgainstProvider = handleWhen(
-  (e) => e instanceof ProviderError && e.kind !== "bad_request" && e.kind !== "auth",
+  (e) => e instanceof ProviderError && e.kind !== "bad_request" && e.kind !== "auth" && e.kind !== "cancelled",
 );
 
 export type BreakerStateName = "closed" | "open" | "half-open" | "isolated";

@@ -33,7 +33,13 @@ function providerKey(p: ResolvedProvider): string {
   return p.id ?? "offline";
 }
 
-function toProviderError(e: unknown, signal: AbortSignal): ProviderError {
+function cancelled(cause?: unknown): ProviderError {
+  return new ProviderError("cancelled", "The caller cancelled the request.", { cause });
+}
+
+function toProviderError(e: unknown, signal: AbortSignal, callerSignal?: AbortSignal): ProviderError {
+  // A hang-up is checked first: the adapter may already have turned the abort into a "timeout" of its own.
+  if (callerSignal?.aborted) return e instanceof ProviderError && e.kind === "cancelled" ? e : cancelled(e);
   if (e instanceof ProviderError) return e;
   if (signal.aborted) return new ProviderError("timeout", "The attempt timed out.", { cause: e });
   return new ProviderError("other", e instanceof Error ? e.message : String(e), { cause: e });
@@ -70,6 +76,8 @@ interface Plan {
   chain: ResolvedChain;
   deadline: number;
   deadlineSignal: AbortSignal;
+  /** The caller's own signal (a client hang-up), kept apart so that it is never mistaken for a provider timeout. */
+  callerSignal?: AbortSignal;
   attempts: AttemptRecord[];
   /** Called after a 401/403 so the provider's key is marked unhealthy. */
   onAuthFailure: (p: ResolvedProvider, err: ProviderError) => void;
@@ -89,6 +97,7 @@ function skipReason(p: ResolvedProvider): string | null {
 }
 
 function attemptSignal(plan: Plan, p: ResolvedProvider): AbortSignal {
+  if (plan.callerSignal?.aborted) throw cancelled(plan.callerSignal.reason);
   if (p.kind === "offline") return plan.deadlineSignal.aborted ? new AbortController().signal : plan.deadlineSignal;
   const remaining = plan.deadline - Date.now();
   if (remaining < MIN_ATTEMPT_MS) throw new ProviderError("timeout", "The request's deadline has passed.");
@@ -109,7 +118,7 @@ async function callWithResilience<T>(plan: Plan, p: ResolvedProvider, realLeftAf
       plan.attempts.push(attemptRecord(p, true, performance.now() - started));
       return value;
     } catch (e) {
-      const err = toProviderError(e, signal ?? plan.deadlineSignal);
+      const err = toProviderError(e, signal ?? plan.deadlineSignal, plan.callerSignal);
       plan.attempts.push(attemptRecord(p, false, performance.now() - started, err));
       if (err.kind === "auth") plan.onAuthFailure(p, err);
       throw err;
@@ -136,6 +145,7 @@ function makePlan(chain: ResolvedChain, onAuthFailure: Plan["onAuthFailure"], ca
     chain,
     deadline: Date.now() + chain.deadlineMs,
     deadlineSignal: AbortSignal.any(deadlineSignals),
+    callerSignal,
     attempts: [],
     onAuthFailure,
   };
@@ -212,10 +222,12 @@ export async function* routeStream(
           iterator = it;
           return await it.next();
         } catch (e) {
+          if (opts.signal?.aborted) throw cancelled(e);
           if (ctl.signal.aborted && !(e instanceof ProviderError)) throw new ProviderError("timeout", "No first token before the attempt timeout.");
           throw e;
         } finally {
           clearTimeout(timer);
+          opts.signal?.removeEventListener("abort", onCallerAbort);
         }
       });
     } catch (e) {

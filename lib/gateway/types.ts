@@ -62,6 +62,7 @@ export type ProviderErrorKind =
   | "auth" // 401/403: the key is bad
   | "bad_request" // 400/404/422: our request is wrong; retrying cannot help
   | "stream" // the stream broke after it started
+  | "cancelled" // our caller hung up: says nothing about the provider, never retried
   | "other";
 
 export class ProviderError extends Error {

@@ -218,6 +218,58 @@ describe("deadline and breaker", () => {
   });
 });
 
+describe("caller hang-ups", () => {
+  // A client that disconnects says nothing about the provider: it must not be retried, and must not open the breaker
+  // (which would send everyone else to the offline provider for the cooldown).
+  it("does not retry a cancelled call or count it against the provider's breaker", async () => {
+    const { breakerFor } = await import("@/lib/gateway/breakers");
+    const a = await vendor("openai", "hang");
+    const pa = await provider("openai", a);
+    await chain([[pa.id]], { attemptTimeoutMs: 5_000, deadlineMs: 10_000, maxRetries: 3 });
+    breakerFor(pa.id, { consecutiveFailures: 2, errorRate: 0.99, windowMs: 60_000, minimumRps: 100, halfOpenAfterMs: 60_000 });
+    for (let i = 0; i < 3; i++) {
+      const ctl = new AbortController();
+      setTimeout(() => ctl.abort(), 80);
+      const started = Date.now();
+      const call = complete(
+        ws.ctx("marketer"),
+        { task: "copywriting", messages: [{ role: "user", content: `Write post ${i}` }], maxTokens: 50 },
+        { signal: ctl.signal },
+      );
+      await expect(call).rejects.toMatchObject({ code: "AI_PROVIDERS_FAILED" });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    expect(a.requests).toHaveLength(3);
+    expect(breakerState(pa.id).state).toBe("closed");
+    await flushAiLog();
+    const logged = await getDb().select().from(aiRequests).where(eq(aiRequests.workspaceId, ws.id));
+    expect(logged.map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    expect(logged[0]?.attempts.map((x) => x.error?.kind)).toEqual(["cancelled"]);
+  });
+
+  it("does the same for a stream cancelled before its first token", async () => {
+    const { breakerFor } = await import("@/lib/gateway/breakers");
+    const a = await vendor("openai", "hang");
+    const pa = await provider("openai", a);
+    await chain([[pa.id]], { attemptTimeoutMs: 5_000, deadlineMs: 10_000, maxRetries: 3 });
+    breakerFor(pa.id, { consecutiveFailures: 2, errorRate: 0.99, windowMs: 60_000, minimumRps: 100, halfOpenAfterMs: 60_000 });
+    for (let i = 0; i < 3; i++) {
+      const ctl = new AbortController();
+      setTimeout(() => ctl.abort(), 80);
+      const gen = await completeStream(
+        ws.ctx("marketer"),
+        { task: "copywriting", messages: [{ role: "user", content: `Stream post ${i}` }], maxTokens: 50 },
+        { signal: ctl.signal },
+      );
+      const events: GatewayStreamEvent[] = [];
+      for await (const e of gen) events.push(e);
+      expect(events.some((e) => e.type === "delta")).toBe(false);
+    }
+    expect(a.requests).toHaveLength(3);
+    expect(breakerState(pa.id).state).toBe("closed");
+  });
+});
+
 describe("streaming", () => {
   async function collect(gen: AsyncGenerator<GatewayStreamEvent>) {
     const events: GatewayStreamEvent[] = [];
