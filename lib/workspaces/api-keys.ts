@@ -100,35 +100,70 @@ export async function revokeApiKey(ctx: Ctx, apiKeyId: string): Promise<{ id: st
       before: { name: k.name, prefix: k.prefix },
     });
   });
+  invalidateApiKeyCache();
   return { id: k.id };
+}
+
+/** How long a resolved key is trusted without asking Postgres again. Revoking, demoting or removing through this
+ * process clears the cache at once; the TTL bounds what another process (a second server) may still accept. */
+const KEY_CACHE_TTL_MS = 5_000;
+const KEY_CACHE_MAX = 10_000;
+/** last_used_at is advisory: written at most this often per key, so a hot key is not one UPDATE per request. */
+const LAST_USED_EVERY_MS = 30_000;
+
+type CachedKey = { ctx: Omit<Ctx, "db">; expires: number };
+const keyCache = new Map<string, CachedKey>();
+const lastUsedWritten = new Map<string, number>();
+
+/** Forgets every resolved key: called after a revoke and after any change to a member's role or membership. */
+export function invalidateApiKeyCache(): void {
+  keyCache.clear();
+}
+
+function touchLastUsed(db: DbOrTx, keyId: string, now: number): void {
+  const last = lastUsedWritten.get(keyId);
+  if (last !== undefined && now - last < LAST_USED_EVERY_MS) return;
+  lastUsedWritten.set(keyId, now);
+  void db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(apiKeys.id, keyId))
+    .catch(() => lastUsedWritten.delete(keyId));
 }
 
 /**
  * Resolves a bearer key to a ctx, or null when it is unknown or revoked. The key's role is capped by its creator's
- * current role, so demoting or removing a member weakens or disables their keys at once.
+ * current role, so demoting or removing a member weakens or disables their keys (at once in this process, within
+ * KEY_CACHE_TTL_MS elsewhere). Unknown keys are never cached, so a new key works at once.
  */
 export async function ctxFromApiKey(db: DbOrTx, key: string): Promise<Ctx | null> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
+  const hash = hashApiKey(key);
+  const now = Date.now();
+  const cached = keyCache.get(hash);
+  if (cached && cached.expires > now) {
+    touchLastUsed(db, cached.ctx.apiKeyId!, now);
+    return { ...cached.ctx, db };
+  }
   const [row] = await db
     .select({ key: apiKeys, memberRole: members.role })
     .from(apiKeys)
     .leftJoin(members, and(eq(members.organizationId, apiKeys.workspaceId), eq(members.userId, apiKeys.createdByUserId)))
-    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
     .limit(1);
-  if (!row || !isRole(row.key.role) || !isRole(row.memberRole)) return null;
-  const role = lesserRole(row.key.role, row.memberRole);
-  // Last-used is advisory; update it without blocking the request on a hot key.
-  void db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(eq(apiKeys.id, row.key.id))
-    .catch(() => {});
-  return {
-    db,
+  if (!row || !isRole(row.key.role) || !isRole(row.memberRole)) {
+    keyCache.delete(hash);
+    return null;
+  }
+  const ctx: Omit<Ctx, "db"> = {
     workspaceId: row.key.workspaceId,
     userId: row.key.createdByUserId,
-    role,
+    role: lesserRole(row.key.role, row.memberRole),
     actorLabel: `api-key:${row.key.prefix}`,
     apiKeyId: row.key.id,
   };
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(hash, { ctx, expires: now + KEY_CACHE_TTL_MS });
+  touchLastUsed(db, row.key.id, now);
+  return { ...ctx, db };
 }

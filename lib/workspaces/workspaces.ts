@@ -10,6 +10,7 @@ import { authorize, type Ctx } from "@/lib/auth/context";
 import { assignableRoles, isRole, type Role } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { invalidateApiKeyCache } from "./api-keys";
 import {
   changeMemberRoleSchema,
   createInvitationSchema,
@@ -111,6 +112,7 @@ export async function changeMemberRole(ctx: Ctx, raw: z.input<typeof changeMembe
       after: { role: input.role },
     });
   });
+  invalidateApiKeyCache(); // keys are capped by their creator's role
   const all = await listMembers(ctx);
   return all.find((x) => x.id === m.id)!;
 }
@@ -131,6 +133,7 @@ export async function removeMember(ctx: Ctx, memberId: string): Promise<{ id: st
       before: { userId: m.userId, role: m.role },
     });
   });
+  invalidateApiKeyCache(); // a removed member's keys stop working
   return { id: m.id };
 }
 

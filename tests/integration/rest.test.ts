@@ -82,9 +82,25 @@ describe("REST authentication and errors", () => {
     const { key } = await createApiKey(ws.ctx("admin"), { name: "Admin's", role: "manager" });
     expect((await routes.POST(req(key, { method: "POST", body: JSON.stringify({ name: "Allowed" }) }), noParams)).status).toBe(201);
     const { members } = await import("@/db/schema");
-    const { eq } = await import("drizzle-orm");
-    await getDb().update(members).set({ role: "viewer" }).where(eq(members.userId, admin.id));
+    const { and, eq } = await import("drizzle-orm");
+    const { changeMemberRole, removeMember } = await import("@/lib/workspaces");
+    const [m] = await getDb().select().from(members).where(and(eq(members.userId, admin.id), eq(members.organizationId, ws.id)));
+    // Resolved keys are cached briefly; a role change through the engine must still take effect on the next request.
+    await changeMemberRole(ws.ctx("owner"), { memberId: m!.id, role: "viewer" });
     expect((await routes.POST(req(key, { method: "POST", body: JSON.stringify({ name: "Now refused" }) }), noParams)).status).toBe(403);
+    expect((await routes.GET(req(key), noParams)).status).toBe(200);
+    await removeMember(ws.ctx("owner"), m!.id);
+    expect((await routes.GET(req(key), noParams)).status).toBe(401);
+  });
+
+  it("records when a key was last used", async () => {
+    const { apiKeys } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const { key, apiKey } = await createApiKey(ws.ctx("owner"), { name: "Usage", role: "viewer" });
+    expect((await routes.GET(req(key), noParams)).status).toBe(200);
+    await expect
+      .poll(async () => (await getDb().select().from(apiKeys).where(eq(apiKeys.id, apiKey.id)))[0]?.lastUsedAt ?? null)
+      .not.toBeNull();
   });
 
   it("patches and deletes through the item route, and 404s ids that are not campaigns here", async () => {
