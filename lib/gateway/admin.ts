@@ -9,7 +9,7 @@ import { authorize, type Ctx } from "@/lib/auth/context";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { resetBreaker } from "./breakers";
-import { monthKey } from "./budget";
+import { invalidateBudgets, monthKey } from "./budget";
 import { invalidateChains } from "./chains";
 import { DEFAULT_PRICES } from "./pricing";
 import {
@@ -250,5 +250,6 @@ export async function setBudget(ctx: Ctx, raw: z.input<typeof setBudgetSchema>) 
       .where(and(eq(aiSpend.workspaceId, ctx.workspaceId), eq(aiSpend.scope, scope), eq(aiSpend.month, monthKey()), eq(aiSpend.reservedMicros, 0)));
     await recordAudit(tx, ctx, { action: "ai_budget.set", entityType: "ai_budget", entityId: scope, after: { monthlyLimitUsd: input.monthlyLimitUsd } });
   });
+  invalidateBudgets(ctx.workspaceId);
   return { scope, monthlyLimitUsd: input.monthlyLimitUsd };
 }

@@ -26,13 +26,30 @@ export interface Reservation {
   micros: number;
 }
 
+/** A workspace's budget limits are read at most this often; setBudget in this process clears them at once, and the TTL
+ * bounds how long another process may go on without a newly set budget. Spend counters are never cached. */
+const BUDGETS_TTL_MS = 2_000;
+const budgetCache = new Map<string, { rows: (typeof aiBudgets.$inferSelect)[]; expires: number }>();
+
+export function invalidateBudgets(workspaceId?: string): void {
+  if (workspaceId) budgetCache.delete(workspaceId);
+  else budgetCache.clear();
+}
+
+async function workspaceBudgets(db: DbOrTx, workspaceId: string) {
+  const now = Date.now();
+  const hit = budgetCache.get(workspaceId);
+  if (hit && hit.expires > now) return hit.rows;
+  const rows = await db.select().from(aiBudgets).where(eq(aiBudgets.workspaceId, workspaceId));
+  if (budgetCache.size > 10_000) budgetCache.clear();
+  budgetCache.set(workspaceId, { rows, expires: now + BUDGETS_TTL_MS });
+  return rows;
+}
+
 /** Reserves `micros` under every budget that applies; throws BUDGET_EXCEEDED and reserves nothing if any would be passed. */
 export async function reserveBudget(db: DbOrTx, workspaceId: string, campaignId: string | null | undefined, micros: number): Promise<Reservation | null> {
   const scopes = ["workspace", ...(campaignId ? [campaignId] : [])];
-  const budgets = await db
-    .select()
-    .from(aiBudgets)
-    .where(and(eq(aiBudgets.workspaceId, workspaceId), inArray(aiBudgets.scope, scopes)));
+  const budgets = (await workspaceBudgets(db, workspaceId)).filter((b) => scopes.includes(b.scope));
   if (budgets.length === 0) return null;
   const month = monthKey();
   const reserved: string[] = [];
