@@ -2,6 +2,7 @@
 // campaign's, if it has one) in one atomic UPDATE; afterwards the reservation becomes the real cost. Concurrent calls
 // therefore cannot overspend by more than one call's worth. Never read-then-write a spend counter.
 import "server-only";
+import { processMap } from "@/lib/process-cache";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { aiBudgets, aiSpend } from "@/db/schema";
@@ -29,7 +30,7 @@ export interface Reservation {
 /** A workspace's budget limits are read at most this often; setBudget in this process clears them at once, and the TTL
  * bounds how long another process may go on without a newly set budget. Spend counters are never cached. */
 const BUDGETS_TTL_MS = 2_000;
-const budgetCache = new Map<string, { rows: (typeof aiBudgets.$inferSelect)[]; expires: number }>();
+const budgetCache = processMap<string, { rows: (typeof aiBudgets.$inferSelect)[]; expires: number }>("ai-budgets");
 
 export function invalidateBudgets(workspaceId?: string): void {
   if (workspaceId) budgetCache.delete(workspaceId);

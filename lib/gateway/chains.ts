@@ -1,6 +1,7 @@
 // Resolves a workspace's chain for a task into concrete, decrypted provider configs, ending with the offline provider.
 // Cached in memory for a few seconds (admin writes in this process clear it); never hand a decrypted key to the UI.
 import "server-only";
+import { processMap } from "@/lib/process-cache";
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { aiChains, aiPrices, aiProviders } from "@/db/schema";
@@ -45,7 +46,7 @@ export const OFFLINE_PROVIDER: ResolvedProvider = {
 export const CHAIN_DEFAULTS = { attemptTimeoutMs: 20_000, deadlineMs: 45_000, maxRetries: 2, cacheTtlSeconds: null as number | null };
 
 const TTL_MS = 3_000;
-const cache = new Map<string, { at: number; chain: ResolvedChain }>();
+const cache = processMap<string, { at: number; chain: ResolvedChain }>("ai-chains");
 
 export function invalidateChains(workspaceId?: string): void {
   if (!workspaceId) return cache.clear();

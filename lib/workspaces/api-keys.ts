@@ -1,6 +1,7 @@
 // Workspace API keys for the REST API: created and revoked in Settings, shown once, stored only as a SHA-256 hash.
 // A key acts with a role no higher than its creator's; a revoked or unknown key authenticates nothing.
 import "server-only";
+import { processMap } from "@/lib/process-cache";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
@@ -112,8 +113,8 @@ const KEY_CACHE_MAX = 10_000;
 const LAST_USED_EVERY_MS = 30_000;
 
 type CachedKey = { ctx: Omit<Ctx, "db">; expires: number };
-const keyCache = new Map<string, CachedKey>();
-const lastUsedWritten = new Map<string, number>();
+const keyCache = processMap<string, CachedKey>("api-keys");
+const lastUsedWritten = processMap<string, number>("api-key-last-used");
 
 /** Forgets every resolved key: called after a revoke and after any change to a member's role or membership. */
 export function invalidateApiKeyCache(): void {
