@@ -30,6 +30,9 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  /** When set, the server also answers the OpenAI-compatible endpoint on this port without Next.js in the path
+   * (`POST /v1/chat/completions`): same auth, validation and engine, far less CPU per call. */
+  AI_GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   TRUST_PROXY: bool,

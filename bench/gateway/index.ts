@@ -10,6 +10,7 @@ import { aiAttempts } from "@/db/schema";
 import { complete, flushAiLog } from "@/lib/gateway";
 import { setEnv } from "@/lib/env";
 import { createDatabase, randomDbName } from "@/scripts/lib/pg-admin";
+import { pickFreePort } from "@/scripts/lib/ports";
 import { projectRoot } from "@/scripts/lib/prod-server";
 import type { Figures } from "../lib/figures";
 import { round, summarize, type Summary } from "../lib/percentiles";
@@ -420,7 +421,9 @@ export default async function run(): Promise<Figures> {
     // Provider keys are sealed in this process (createProvider) and opened by the server and by in-process calls: one key for both.
     const encryptionKey = randomBytes(32).toString("hex");
     setEnv("AICMO_ENCRYPTION_KEY", encryptionKey);
-    const server = await bootSeededServer({ env: { AICMO_ENCRYPTION_KEY: encryptionKey } });
+    // The server also opens the dedicated gateway listener (AI_GATEWAY_PORT): the same engine without Next.js in the path.
+    const listenerPort = await pickFreePort();
+    const server = await bootSeededServer({ env: { AICMO_ENCRYPTION_KEY: encryptionKey, AI_GATEWAY_PORT: String(listenerPort) } });
     cleanup.push(server.stop);
     killIfBenchmarkDies(server.pid);
     const serverDb = createDb(server.databaseUrl, 2);
@@ -431,6 +434,7 @@ export default async function run(): Promise<Figures> {
     const body = JSON.stringify(OPENAI_BODY);
     const direct: HttpTarget = { url: `${upstream.okBaseUrl}/chat/completions`, headers: {}, body };
     const aicmo: HttpTarget = { url: `${server.baseUrl}/api/v1/ai/chat/completions`, headers: { authorization: `Bearer ${apiKey}` }, body };
+    const aicmoListener: HttpTarget = { url: `http://127.0.0.1:${listenerPort}/v1/chat/completions`, headers: { authorization: `Bearer ${apiKey}` }, body };
     const pk: HttpTarget = {
       url: `${portkey.url}/v1/chat/completions`,
       headers: { "x-portkey-provider": "openai", "x-portkey-custom-host": upstream.okBaseUrl, authorization: "Bearer anything" },
@@ -438,6 +442,7 @@ export default async function run(): Promise<Figures> {
     };
     await preflight("direct", direct);
     await preflight("AICMO gateway", aicmo, { aicmo: true });
+    await preflight("AICMO gateway listener", aicmoListener, { aicmo: true });
     await preflight("Portkey", pk);
 
     // Direct runs first and last at the latency concurrency: their difference is this machine's noise floor.
@@ -446,15 +451,18 @@ export default async function run(): Promise<Figures> {
     const aicmoWatch = { pids: [server.pid], database: new URL(server.databaseUrl).pathname.slice(1) };
     const portkeyAt20 = await measureHttp("Portkey", pk, upstream, CONNECTIONS, DURATION_S, portkeyWatch);
     const aicmoAt20 = await measureHttp("AICMO gateway (HTTP)", aicmo, upstream, CONNECTIONS, DURATION_S, aicmoWatch);
+    const listenerAt20 = await measureHttp("AICMO gateway (listener)", aicmoListener, upstream, CONNECTIONS, DURATION_S, aicmoWatch);
     const directB = await measureHttp("direct (repeat)", direct, upstream, CONNECTIONS, DURATION_S);
     const directSat = await measureHttp("direct", direct, upstream, SATURATION_CONNECTIONS, SATURATION_S);
     const portkeySat = await measureHttp("Portkey", pk, upstream, SATURATION_CONNECTIONS, SATURATION_S, portkeyWatch);
     const aicmoSat = await measureHttp("AICMO gateway (HTTP)", aicmo, upstream, SATURATION_CONNECTIONS, SATURATION_S, aicmoWatch);
+    const listenerSat = await measureHttp("AICMO gateway (listener)", aicmoListener, upstream, SATURATION_CONNECTIONS, SATURATION_S, aicmoWatch);
 
     say(`concurrency 1: ${SEQUENTIAL_SAMPLES} requests one at a time per path`);
     const directAt1 = await measureSequential("direct", () => httpCall(direct));
     const portkeyAt1 = await measureSequential("Portkey", () => httpCall(pk));
     const aicmoAt1 = await measureSequential("AICMO gateway (HTTP)", () => httpCall(aicmo, { aicmo: true }));
+    const listenerAt1 = await measureSequential("AICMO gateway (listener)", () => httpCall(aicmoListener, { aicmo: true }));
     say(`failover: ${FAILOVER_TASKS.length * FAILOVER_SAMPLES_PER_A} sequential requests through the AICMO gateway (HTTP), ${SEQUENTIAL_SAMPLES} through Portkey`);
     const failoverAicmoHttp = await failoverHttp(server.baseUrl, apiKey, httpSetup, serverDb);
     const failoverPk = await failoverPortkey(portkey.url, upstream);
@@ -505,6 +513,16 @@ export default async function run(): Promise<Figures> {
         base1: directAt1,
         cpuMs: aicmoAt20.cpu.processesMs,
         dbCpuMs: aicmoAt20.cpu.databaseMs,
+      },
+      aicmo_listener: {
+        label: "AICMO gateway over HTTP (dedicated listener)",
+        at20: listenerAt20,
+        saturated: listenerSat,
+        base: directA,
+        at1: listenerAt1,
+        base1: directAt1,
+        cpuMs: listenerAt20.cpu.processesMs,
+        dbCpuMs: listenerAt20.cpu.databaseMs,
       },
       portkey: {
         label: "Portkey gateway 1.15.2 over HTTP",

@@ -9,3 +9,4 @@ export * from "./pricing";
 export * from "./schemas";
 export * from "./stats";
 export * from "./types";
+export * from "./openai-compat";

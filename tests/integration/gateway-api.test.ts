@@ -111,3 +111,75 @@ describe("chat completions over REST", () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("BUDGET_EXCEEDED");
   });
 });
+
+describe("the dedicated listener (AI_GATEWAY_PORT)", () => {
+  let listener: import("@/lib/gateway/listener").GatewayListener;
+  let own: TestWorkspace;
+  let key = "";
+  let viewer = "";
+  let base = "";
+
+  beforeAll(async () => {
+    const { startGatewayListener } = await import("@/lib/gateway/listener");
+    own = await makeWorkspace(getDb(), "Listener");
+    key = (await createApiKey(own.ctx("owner"), { name: "Tool", role: "marketer" })).key;
+    viewer = (await createApiKey(own.ctx("owner"), { name: "Read only", role: "viewer" })).key;
+    listener = await startGatewayListener(getDb(), { port: 0, host: "127.0.0.1" });
+    base = `http://127.0.0.1:${listener.port}`;
+  });
+
+  afterAll(async () => {
+    await listener.close();
+  });
+
+  const call = (body: unknown, opts: { key?: string | null; path?: string; method?: string; raw?: string } = {}) =>
+    fetch(`${base}${opts.path ?? "/v1/chat/completions"}`, {
+      method: opts.method ?? "POST",
+      headers: { ...(opts.key === null ? {} : { authorization: `Bearer ${opts.key ?? key}` }), "content-type": "application/json" },
+      ...(opts.method === "GET" ? {} : { body: opts.raw ?? JSON.stringify(body) }),
+    });
+
+  it("answers in the same OpenAI JSON shape as the Next.js route", async () => {
+    const res = await call({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Say hello to our new customers" }] });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { object: string; choices: { message: { role: string; content: string } }[]; aicmo: { offline: boolean } };
+    expect(body.object).toBe("chat.completion");
+    expect(body.choices[0]?.message.role).toBe("assistant");
+    expect(body.choices[0]?.message.content.length).toBeGreaterThan(10);
+    expect(body.aicmo.offline).toBe(true);
+    await flushAiLog();
+    const { aiRequests } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const logged = await getDb().select().from(aiRequests).where(eq(aiRequests.workspaceId, own.id));
+    expect(logged.map((r) => r.status)).toEqual(["ok"]);
+  });
+
+  it("streams chunks ending in [DONE]", async () => {
+    const res = await call({ messages: [{ role: "user", content: "Stream a short greeting" }], stream: true });
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const events = await sse(res);
+    expect(events.at(-1)).toBe("[DONE]");
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e) as { object: string });
+    expect(chunks.every((c) => c.object === "chat.completion.chunk")).toBe(true);
+  });
+
+  it("maps bad calls to the same error codes: 401, 403, 400, 422, 413, 404, 405", async () => {
+    const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+    const msg = { messages: [{ role: "user", content: "hi" }] };
+    const noKey = await call(msg, { key: null });
+    expect([noKey.status, await code(noKey)]).toEqual([401, "INVALID_API_KEY"]);
+    const unknown = await call(msg, { key: "aicmo_not-a-real-key" });
+    expect([unknown.status, await code(unknown)]).toEqual([401, "INVALID_API_KEY"]);
+    const forbidden = await call(msg, { key: viewer });
+    expect([forbidden.status, await code(forbidden)]).toEqual([403, "FORBIDDEN"]);
+    const malformed = await call(null, { raw: "{messages: oops" });
+    expect([malformed.status, await code(malformed)]).toEqual([400, "MALFORMED_JSON"]);
+    const invalid = await call({ messages: [] });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors).toHaveProperty("messages");
+    const big = await call(null, { raw: JSON.stringify({ messages: [{ role: "user", content: "x".repeat(1_100_000) }] }) });
+    expect([big.status, await code(big)]).toEqual([413, "BODY_TOO_LARGE"]);
+    expect((await call(msg, { path: "/v1/embeddings" })).status).toBe(404);
+    expect((await call(msg, { method: "GET" })).status).toBe(405);
+  });
+});
