@@ -46,7 +46,9 @@ export const OFFLINE_PROVIDER: ResolvedProvider = {
 export const CHAIN_DEFAULTS = { attemptTimeoutMs: 20_000, deadlineMs: 45_000, maxRetries: 2, cacheTtlSeconds: null as number | null };
 
 const TTL_MS = 3_000;
-const cache = processMap<string, { at: number; chain: ResolvedChain }>("ai-chains");
+// The promise is cached, not the chain: calls that arrive while a chain is loading wait for that one load instead of
+// each running the same three queries (at high concurrency every call would otherwise miss together when the TTL ends).
+const cache = processMap<string, { at: number; chain: Promise<ResolvedChain> }>("ai-chains");
 
 export function invalidateChains(workspaceId?: string): void {
   if (!workspaceId) return cache.clear();
@@ -57,7 +59,16 @@ export async function resolveChain(db: DbOrTx, workspaceId: string, task: AiTask
   const key = `${workspaceId}:${task}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.chain;
+  const entry = { at: Date.now(), chain: loadChain(db, workspaceId, task) };
+  cache.set(key, entry);
+  // A failed load is not kept: the next call tries again.
+  entry.chain.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return entry.chain;
+}
 
+async function loadChain(db: DbOrTx, workspaceId: string, task: AiTask): Promise<ResolvedChain> {
   const [providers, [chainRow], prices] = await Promise.all([
     db.select().from(aiProviders).where(and(eq(aiProviders.workspaceId, workspaceId), eq(aiProviders.enabled, true))).orderBy(asc(aiProviders.createdAt)),
     db.select().from(aiChains).where(and(eq(aiChains.workspaceId, workspaceId), eq(aiChains.task, task))).limit(1),
@@ -107,7 +118,6 @@ export async function resolveChain(db: DbOrTx, workspaceId: string, task: AiTask
     cacheTtlSeconds: chainRow?.cacheTtlSeconds ?? CHAIN_DEFAULTS.cacheTtlSeconds,
     fingerprint: levels.map((l) => l.map((p) => `${p.id ?? "offline"}/${p.cfg.model}`).join("+")).join(">"),
   };
-  cache.set(key, { at: Date.now(), chain });
   return chain;
 }
 
