@@ -3,7 +3,7 @@
 import { Readable } from "node:stream";
 import { exportContactsRoute } from "@/lib/api/specs/imports";
 import { csvDownloadHeaders, exportContactsCsv } from "@/lib/crm/export";
-import { handleStream } from "../imports/_stream-route";
+import { handleStream } from "@/lib/http/stream-route";
 
 export const dynamic = "force-dynamic";
 

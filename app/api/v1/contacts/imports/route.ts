@@ -3,7 +3,7 @@
 import { listImportsRoute, uploadImportRoute } from "@/lib/api/specs/imports";
 import { importToJson, listImports, uploadImport } from "@/lib/crm/import";
 import { handle } from "@/lib/http/route";
-import { handleStream } from "./_stream-route";
+import { handleStream } from "@/lib/http/stream-route";
 
 export const dynamic = "force-dynamic";
 

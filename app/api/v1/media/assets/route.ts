@@ -3,7 +3,7 @@
 import { listAssetsRoute, uploadAssetRoute } from "@/lib/api/specs/media";
 import { handle } from "@/lib/http/route";
 import { assetToJson, listAssets, uploadMultipart, uploadResultToJson } from "@/lib/media";
-import { handleStream } from "../_lib/stream-route";
+import { handleStream } from "@/lib/http/stream-route";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { cancelUploadRoute, getUploadRoute, putUploadChunkRoute } from "@/lib/api/specs/media";
 import { handle } from "@/lib/http/route";
 import { appendUploadChunk, cancelUpload, getUpload, parseContentRange, uploadToJson } from "@/lib/media";
-import { bodyStream, handleStream } from "../../_lib/stream-route";
+import { bodyStream, handleStream } from "@/lib/http/stream-route";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { importErrorsRoute } from "@/lib/api/specs/imports";
 import { csvDownloadHeaders } from "@/lib/crm/export";
 import { importErrorsCsv } from "@/lib/crm/import";
-import { handleStream } from "../../_stream-route";
+import { handleStream } from "@/lib/http/stream-route";
 
 export const dynamic = "force-dynamic";
 

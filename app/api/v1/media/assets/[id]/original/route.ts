@@ -2,7 +2,7 @@
 // Thin: the engine authorises and scopes to the caller's workspace; never query the database here.
 import { downloadOriginalRoute } from "@/lib/api/specs/media";
 import { openOriginal } from "@/lib/media";
-import { deliveryResponse, handleStream } from "../../../_lib/stream-route";
+import { deliveryResponse, handleStream } from "@/lib/http/stream-route";
 
 export const dynamic = "force-dynamic";
 
