@@ -5,6 +5,7 @@ import { readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inArray } from "drizzle-orm";
+import { Agent, request } from "undici";
 import { createDb, type Db } from "@/db/client";
 import { aiAttempts } from "@/db/schema";
 import { complete, flushAiLog } from "@/lib/gateway";
@@ -481,22 +482,26 @@ export default async function run(): Promise<Figures> {
       await inprocDb.$client.end();
     });
     const inprocSetup = await configureGateway(inprocDb, upstream);
+    // The same client call the engine's adapters make (undici request() on a keep-alive pool), so the in-process row's
+    // difference is the engine alone.
+    const pool = new Agent({ keepAliveTimeout: 10_000 });
+    cleanup.push(() => pool.close());
     const directFetch = async () => {
-      const res = await fetch(direct.url, { method: "POST", headers: { "content-type": "application/json" }, body });
-      const json = (await res.json()) as { choices?: { message?: { content?: string } }[] };
-      return res.ok && json.choices?.[0]?.message?.content === UPSTREAM_TEXT;
+      const res = await request(direct.url, { method: "POST", headers: { "content-type": "application/json" }, body, dispatcher: pool });
+      const json = (await res.body.json()) as { choices?: { message?: { content?: string } }[] };
+      return res.statusCode === 200 && json.choices?.[0]?.message?.content === UPSTREAM_TEXT;
     };
     const gatewayCall = async () => {
       const a = await complete(inprocSetup.ctx, { task: "chat", messages: PROMPT, maxTokens: 64 });
       return !a.offline && a.providerId === inprocSetup.okProviderId && a.text === UPSTREAM_TEXT;
     };
     if (!(await gatewayCall())) throw new Error("in-process: the first complete() was not answered by the upstream provider");
-    const fetchAt20 = await measureInProcess("direct (in-process fetch)", directFetch, upstream, CONNECTIONS, DURATION_S);
+    const fetchAt20 = await measureInProcess("direct (in-process request)", directFetch, upstream, CONNECTIONS, DURATION_S);
     const inprocWatch = { database: new URL(inprocUrl).pathname.slice(1) };
     const inprocAt20 = await measureInProcess("AICMO gateway (in-process)", gatewayCall, upstream, CONNECTIONS, DURATION_S, inprocWatch);
-    const fetchSat = await measureInProcess("direct (in-process fetch)", directFetch, upstream, SATURATION_CONNECTIONS, SATURATION_S);
+    const fetchSat = await measureInProcess("direct (in-process request)", directFetch, upstream, SATURATION_CONNECTIONS, SATURATION_S);
     const inprocSat = await measureInProcess("AICMO gateway (in-process)", gatewayCall, upstream, SATURATION_CONNECTIONS, SATURATION_S, inprocWatch);
-    const fetchAt1 = await measureSequential("direct (in-process fetch)", directFetch);
+    const fetchAt1 = await measureSequential("direct (in-process request)", directFetch);
     const inprocAt1 = await measureSequential("AICMO gateway (in-process)", gatewayCall);
     say(`failover: ${FAILOVER_TASKS.length * FAILOVER_SAMPLES_PER_A} sequential complete() calls`);
     const failoverAicmoInproc = await failoverInProcess(inprocSetup);
@@ -533,7 +538,7 @@ export default async function run(): Promise<Figures> {
         base1: directAt1,
         cpuMs: portkeyAt20.cpu.processesMs,
       },
-      direct_fetch: { label: "direct, in-process fetch", at20: fetchAt20, saturated: fetchSat, at1: fetchAt1 },
+      direct_fetch: { label: "direct, in-process undici request", at20: fetchAt20, saturated: fetchSat, at1: fetchAt1 },
       aicmo_inprocess: {
         label: "AICMO gateway in-process (complete())",
         at20: inprocAt20,
@@ -541,7 +546,7 @@ export default async function run(): Promise<Figures> {
         base: fetchAt20,
         at1: inprocAt1,
         base1: fetchAt1,
-        // The engine's share of this process' CPU: a complete() call's minus a bare fetch's.
+        // The engine's share of this process' CPU: a complete() call's minus a bare request()'s.
         cpuMs: inprocAt20.cpu.selfMs - fetchAt20.cpu.selfMs,
         dbCpuMs: inprocAt20.cpu.databaseMs,
       },
@@ -552,12 +557,12 @@ export default async function run(): Promise<Figures> {
       ["Portkey (x-portkey-config fallback)", failoverPk],
     ];
     notes.push(
-      "HTTP rows add to the direct autocannon run; the in-process row adds to the in-process fetch run (same client, undici, as the engine's adapter).",
+      "HTTP rows add to the direct autocannon run; the in-process row adds to the in-process undici request() run (the same call the engine's adapters make).",
       `The in-process row is the engine alone (chain cache, budget check, routing, adapter, batched log), without Next.js, auth or JSON (de)serialisation of the API.`,
       `@1: one request at a time, all sent with this process' fetch and compared with the direct fetch. +p50 @1 is what a path adds when nothing queues; ` +
         `the rest of +p50 at ${CONNECTIONS} connections is waiting for a busy process (a gateway needing C ms of CPU per request saturates a core at 1000 / C req/s).`,
       `Throughput @${CONNECTIONS} is bounded by ${CONNECTIONS} / ${UPSTREAM_LATENCY_MS} ms = ${(CONNECTIONS * 1000) / UPSTREAM_LATENCY_MS} req/s; compare the goal with @${SATURATION_CONNECTIONS}.`,
-      `CPU ms/req (at ${CONNECTIONS} connections, from /proc): the gateway's own process (next start; Portkey; for in-process, this process minus a bare fetch), and its Postgres backends. ` +
+      `CPU ms/req (at ${CONNECTIONS} connections, from /proc): the gateway's own process (next start; Portkey; for in-process, this process minus a bare request()), and its Postgres backends. ` +
         `${f0(GOAL.requestsPerSecond)} req/s on 2 cores leaves at most 1 ms of CPU per request for everything on the machine; CPU time, unlike latency, barely moves when other work competes for the cores.`,
       `Failover samples: ${FAILOVER_SAMPLES_PER_A} per A provider (A's breaker opens after 5 consecutive failures, after which A is skipped, not called); only samples whose log shows A's 500 then B's answer count.`,
     );
