@@ -15,7 +15,7 @@ import { defineRoute, type RouteSpec } from "./spec";
 import { crmRoutes } from "./specs/crm";
 import { enrichmentRoutes } from "./specs/enrichment";
 import { importsRoutes } from "./specs/imports";
-import { mediaRoutes } from "./specs/media";
+import { mediaPerformanceRoutes, mediaRoutes } from "./specs/media";
 import { segmentsRoutes } from "./specs/segments";
 
 export const meRoute = defineRoute({
@@ -143,4 +143,5 @@ export const API_ROUTES: RouteSpec[] = [
   ...importsRoutes,
   ...enrichmentRoutes,
   ...mediaRoutes,
+  ...mediaPerformanceRoutes,
 ] as unknown as RouteSpec[];

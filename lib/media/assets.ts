@@ -10,6 +10,7 @@ import { ValidationError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { assetNotFound } from "./errors";
 import { scheduleVariants, type IngestOptions } from "./ingest";
+import { ASPECT_RATIOS, ASPECT_TOLERANCE } from "./performance-math";
 import { listAssetsSchema, updateAssetSchema, type ListAssetsInput, type UpdateAssetInput } from "./schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,6 +24,8 @@ const SORTS = {
   oldest: { expr: sql`${mediaAssets.createdAt}`, cast: "timestamptz", dir: "asc" },
   most_used: { expr: sql`${mediaAssets.usageCount}`, cast: "integer", dir: "desc" },
   largest: { expr: sql`${mediaAssets.bytes}`, cast: "bigint", dir: "desc" },
+  // All-time CTR kept by ingestMetrics (index media_assets_workspace_ctr_idx); float8 text round-trips exactly.
+  best_ctr: { expr: sql`${mediaAssets.ctr}`, cast: "float8", dir: "desc" },
 } as const;
 
 /** A text[] parameter (drizzle expands JS arrays into value lists, so pass it as JSON). */
@@ -69,6 +72,10 @@ function viewConditions(ctx: Ctx, input: z.output<typeof listAssetsSchema>): SQL
     conds.push(sql`${mediaAssets.width} is not null and ${mediaAssets.height} is not null`);
     if (input.orientation === "square") conds.push(square);
     else conds.push(sql`not (${square}) and ${input.orientation === "landscape" ? sql`${w} > ${h}` : sql`${w} < ${h}`}`);
+  }
+  if (input.aspect) {
+    const target = ASPECT_RATIOS[input.aspect];
+    conds.push(sql`${mediaAssets.aspectRatio} between ${target * (1 - ASPECT_TOLERANCE)} and ${target * (1 + ASPECT_TOLERANCE)}`);
   }
   if (input.q) {
     const q = input.q.toLowerCase();

@@ -22,9 +22,11 @@ function isUniqueViolation(e: unknown): boolean {
 
 const nameTaken = (name: string) => mediaConflict("LIBRARY_NAME_TAKEN", `A library called "${name}" already exists.`);
 
+// The outer table is named explicitly: drizzle renders a column of a single-table select unqualified, which inside
+// this subquery would bind to the asset row itself (a.library_id = a.id) and count nothing.
 const stats = {
-  assetCount: sql<number>`(select count(*)::int from ${mediaAssets} a where a.workspace_id = ${mediaLibraries.workspaceId} and a.library_id = ${mediaLibraries.id} and a.status <> 'DELETED')`,
-  totalBytes: sql<number>`(select coalesce(sum(a.bytes), 0)::bigint from ${mediaAssets} a where a.workspace_id = ${mediaLibraries.workspaceId} and a.library_id = ${mediaLibraries.id} and a.status <> 'DELETED')`,
+  assetCount: sql<number>`(select count(*)::int from ${mediaAssets} a where a.workspace_id = media_libraries.workspace_id and a.library_id = media_libraries.id and a.status <> 'DELETED')`,
+  totalBytes: sql<number>`(select coalesce(sum(a.bytes), 0)::bigint from ${mediaAssets} a where a.workspace_id = media_libraries.workspace_id and a.library_id = media_libraries.id and a.status <> 'DELETED')`,
 };
 
 export async function listLibraries(ctx: Ctx): Promise<LibraryWithStats[]> {

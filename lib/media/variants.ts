@@ -9,7 +9,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import sharp, { type OutputInfo } from "sharp";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { mediaAssets, mediaVariants, type MediaAsset, type MediaVariant, type MediaVariantPreset } from "@/db/schema";
+import { MEDIA_VARIANT_PRESETS, mediaAssets, mediaVariants, type MediaAsset, type MediaVariant, type MediaVariantPreset } from "@/db/schema";
 import { defineJob } from "@/lib/jobs/define";
 import { logger } from "@/lib/log";
 import { focalCrop, outputSize, RATIO_PRESETS } from "./crop";
@@ -17,7 +17,27 @@ import { makeWorkDir } from "./workdir";
 import { DEFAULT_LIMITS } from "./limits";
 import { mediaStorage, variantKey } from "./storage";
 
-export const generateVariantsPayloadSchema = z.object({ workspaceId: z.string().min(1), assetId: z.string().uuid() }).strict();
+export const generateVariantsPayloadSchema = z
+  .object({
+    workspaceId: z.string().min(1),
+    assetId: z.string().uuid(),
+    /** Only these presets (default: every crop and conversion). */
+    presets: z.array(z.enum(MEDIA_VARIANT_PRESETS)).optional(),
+  })
+  .strict();
+
+/**
+ * Pictures up to this many pixels are decoded once and every crop is cut from the decoded pixels (a 12 MP photo: about
+ * 36 MB held for the run); bigger ones are read again for each crop, which keeps memory bounded by libvips' streaming.
+ */
+const DECODE_ONCE_MAX_PIXELS = 40_000_000;
+
+/**
+ * Baseline JPEG with mozjpeg's quantisation table but without trellis quantisation or progressive scans: measured on a
+ * grainy 12 MP photo, the six crops encode about 8× faster than with `mozjpeg: true`, for files about 30% larger (the
+ * networks the crops go to re-encode them anyway).
+ */
+const CROP_JPEG = { quality: 85, quantisationTable: 3 } as const;
 
 interface Made {
   preset: MediaVariantPreset;
@@ -41,10 +61,11 @@ function cropFormat(asset: MediaAsset): { ext: string; format: "png" | "jpeg"; m
 
 /**
  * Makes every platform variant of an image or SVG asset from its stored original. Idempotent: presets whose key (which
- * encodes the focal point) already exists are kept; replaced ones are removed from storage after the rows switch.
+ * encodes the focal point) already exists are kept; replaced ones are removed from storage after the rows switch. The
+ * missing ones are rendered concurrently (sharp's work runs on libuv's thread pool), crops from one decode when it fits.
  */
 export async function generateVariants(db: DbOrTx, payload: z.input<typeof generateVariantsPayloadSchema>): Promise<{ made: number; kept: number }> {
-  const { workspaceId, assetId } = generateVariantsPayloadSchema.parse(payload);
+  const { workspaceId, assetId, presets } = generateVariantsPayloadSchema.parse(payload);
   const [asset] = await db
     .select()
     .from(mediaAssets)
@@ -72,6 +93,10 @@ export async function generateVariants(db: DbOrTx, payload: z.input<typeof gener
 
     const version = focalVersion(asset);
     const crop = cropFormat(asset);
+    // Set once the pending jobs are known: the decoded pixels every crop is cut from, or null to read the file per crop.
+    let pixels: { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 } | null = null;
+    const cropSource = () =>
+      pixels ? sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } }) : open();
     const jobs: { preset: MediaVariantPreset; ext: string; mime: string; version: string; render: (out: string) => Promise<OutputInfo> }[] = [
       ...RATIO_PRESETS.map((p) => ({
         preset: p.preset,
@@ -81,26 +106,41 @@ export async function generateVariants(db: DbOrTx, payload: z.input<typeof gener
         render: (out: string) => {
           const box = focalCrop(width, height, p.ratio, asset.focalX, asset.focalY);
           const size = outputSize(box, p);
-          const img = open().extract(box).resize(size.width, size.height, { fit: "fill" });
-          return (crop.format === "png" ? img.png({ compressionLevel: 9 }) : img.jpeg({ quality: 85, mozjpeg: true })).toFile(out);
+          const img = cropSource().extract(box).resize(size.width, size.height, { fit: "fill" });
+          return (crop.format === "png" ? img.png({ compressionLevel: 9 }) : img.jpeg(CROP_JPEG)).toFile(out);
         },
       })),
       { preset: "webp", ext: "webp", mime: "image/webp", version: "v1", render: (out: string) => open().webp({ quality: 82 }).toFile(out) },
       { preset: "avif", ext: "avif", mime: "image/avif", version: "v1", render: (out: string) => open().avif({ quality: 55, effort: 3 }).toFile(out) },
     ];
+    const pending: (typeof jobs)[number][] = [];
     for (const job of jobs) {
+      if (presets && !presets.includes(job.preset)) continue;
       const key = variantKey(workspaceId, assetId, job.preset, job.version, job.ext);
       const have = byPreset.get(job.preset);
-      if (have?.storageKey === key && (await storage.head(key))) {
-        kept++;
-        continue;
-      }
-      const out = path.join(workDir, `${job.preset.replace(/[^a-z0-9]/gi, "_")}.${job.ext}`);
-      const info = await job.render(out);
-      const put = await storage.put(key, createReadStream(out), { contentType: job.mime });
-      made.push({ preset: job.preset, key, width: info.width, height: info.height, bytes: put.bytes, format: job.ext === "jpg" ? "jpeg" : job.ext });
-      await rm(out, { force: true });
+      if (have?.storageKey === key && (await storage.head(key))) kept++;
+      else pending.push(job);
     }
+    const crops = pending.filter((j) => RATIO_PRESETS.some((p) => p.preset === j.preset)).length;
+    if (crops > 1 && width * height <= DECODE_ONCE_MAX_PIXELS) {
+      const decoded = await open().raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
+      if (decoded.info.width === width && decoded.info.height === height) {
+        pixels = { data: decoded.data, width, height, channels: decoded.info.channels };
+      }
+    }
+    const settled = await Promise.allSettled(
+      pending.map(async (job): Promise<Made> => {
+        const key = variantKey(workspaceId, assetId, job.preset, job.version, job.ext);
+        const out = path.join(workDir, `${job.preset.replace(/[^a-z0-9]/gi, "_")}.${job.ext}`);
+        const info = await job.render(out);
+        const put = await storage.put(key, createReadStream(out), { contentType: job.mime });
+        await rm(out, { force: true });
+        return { preset: job.preset, key, width: info.width, height: info.height, bytes: put.bytes, format: job.ext === "jpg" ? "jpeg" : job.ext };
+      }),
+    );
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+    for (const r of settled) if (r.status === "fulfilled") made.push(r.value);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -4,6 +4,21 @@ import { z } from "zod";
 import {
   approvalListSchema,
   assetJsonSchema,
+  assetMetricsBodySchema,
+  assetPerformanceJsonSchema,
+  assetPerformanceQuerySchema,
+  bestVariantJsonSchema,
+  bestVariantQuerySchema,
+  compareAssetsJsonSchema,
+  compareAssetsSchema,
+  ingestMetricsResultSchema,
+  libraryStatsJsonSchema,
+  libraryStatsSchema,
+  METRICS_JSON_MAX_ROWS,
+  METRICS_MAX_ROWS,
+  suggestionListSchema,
+  topPerformersJsonSchema,
+  topPerformersSchema,
   assetPageSchema,
   attachAssetSchema,
   bulkTransitionResultSchema,
@@ -106,8 +121,8 @@ export const listAssetsRoute = defineRoute({
   summary: "List assets (keyset-paginated) with filters, search and sorts",
   description:
     "Filters: kind, status (comma-separated; DELETED only when asked for), tags (comma-separated, all must match), category, libraryId, " +
-    "orientation (landscape|portrait|square), uploadedBy, createdFrom/createdTo. `q` searches name, tags and alt text. Sorts: newest, " +
-    "oldest, most_used, largest. Pass `nextCursor` back as `cursor` for the next page.",
+    "orientation (landscape|portrait|square), aspect (1:1, 4:5, 9:16, 16:9, 1.91:1, 2:3, within 2 %), uploadedBy, createdFrom/createdTo. " +
+    "`q` searches name, tags and alt text. Sorts: newest, oldest, most_used, largest, best_ctr (all-time CTR). Pass `nextCursor` back as `cursor` for the next page.",
   tag: TAG,
   permission: "media.read",
   query: listAssetsSchema,
@@ -397,4 +412,126 @@ export const mediaRoutes: RouteSpec[] = [
   putUploadChunkRoute,
   cancelUploadRoute,
   finishUploadRoute,
+] as unknown as RouteSpec[];
+
+// ------------------------------------------------------------------ performance, suggestions, best variant, statistics
+// Kept in their own list (gathered in lib/api/routes.ts) so the library's 26 core routes stay as documented.
+
+export const ingestAssetMetricsRoute = defineRoute({
+  id: "media.assets.metrics",
+  method: "POST",
+  path: "/api/v1/media/assets/{id}/metrics",
+  summary: "Send daily performance of an asset per channel (batched, idempotent per channel and day)",
+  description:
+    `Body \`{rows: [{channel, day (YYYY-MM-DD), impressions, clicks?, engagements?, conversions?}]}\`, at most ${METRICS_JSON_MAX_ROWS} rows. ` +
+    "All rows are stored or none: 422 names the row and field (clicks may not exceed impressions, conversions may not exceed clicks, " +
+    "no day in the future, no repeated channel/day). A day sent again replaces that day's figures. The asset's all-time impressions, " +
+    "clicks and CTR are updated in the same transaction.",
+  tag: TAG,
+  permission: "media.write",
+  params: idParamSchema,
+  body: assetMetricsBodySchema,
+  response: ingestMetricsResultSchema,
+});
+
+export const importMetricsRoute = defineRoute({
+  id: "media.metrics.import",
+  method: "POST",
+  path: "/api/v1/media/metrics/import",
+  summary: "Import daily performance for many assets from CSV (all rows or none)",
+  description:
+    "Request body: `text/csv`, or `multipart/form-data` with the CSV in a field named `file`, or JSON `{csv: \"…\"}`. Columns: " +
+    "asset_id, channel, day, impressions, clicks, engagements, conversions (the last three may be empty). At most " +
+    `${METRICS_MAX_ROWS} rows and 5 MB. Any bad row stores nothing; the 422 message names the line and column. An asset that is not ` +
+    "in this workspace is 404 ASSET_NOT_FOUND with the line.",
+  tag: TAG,
+  permission: "media.write",
+  response: ingestMetricsResultSchema,
+});
+
+export const assetPerformanceRoute = defineRoute({
+  id: "media.assets.performance",
+  method: "GET",
+  path: "/api/v1/media/assets/{id}/performance",
+  summary: "An asset's performance per channel: totals, CTR, engagement and conversion rates, daily series, high-performer flag",
+  description:
+    "High performer: CTR above 1.5× the workspace's median CTR for that channel, among assets with at least 1,000 impressions there " +
+    "(in the same window). `from`/`to` (YYYY-MM-DD, inclusive) narrow the window.",
+  tag: TAG,
+  permission: "media.read",
+  params: idParamSchema,
+  query: assetPerformanceQuerySchema,
+  response: assetPerformanceJsonSchema,
+});
+
+export const assetSuggestionsRoute = defineRoute({
+  id: "media.assets.suggestions",
+  method: "GET",
+  path: "/api/v1/media/assets/{id}/suggestions",
+  summary: "Optimisation suggestions for an asset, highest priority first, each with an explanation and one action",
+  description:
+    "Rules: low_ctr, too_large (saving measured from the WebP/AVIF conversions actually made), wrong_aspect, missing_alt_text, " +
+    "near_duplicates, expiring_soon (14 days), unused (no usage and no metrics for `unusedDays`, default 90).",
+  tag: TAG,
+  permission: "media.read",
+  params: idParamSchema,
+  query: z.object({ unusedDays: z.coerce.number().int().min(7).max(3650).default(90) }),
+  response: suggestionListSchema,
+});
+
+export const bestVariantRoute = defineRoute({
+  id: "media.assets.best_variant",
+  method: "GET",
+  path: "/api/v1/media/assets/{id}/best-variant",
+  summary: "The best file of an asset for a network and placement: the original, a variant, or which preset needs generating",
+  tag: TAG,
+  permission: "media.read",
+  params: idParamSchema,
+  query: bestVariantQuerySchema,
+  response: bestVariantJsonSchema,
+});
+
+export const compareAssetsRoute = defineRoute({
+  id: "media.compare",
+  method: "GET",
+  path: "/api/v1/media/compare",
+  summary: "Compare the performance of 2–4 assets side by side",
+  description: "`ids` is a comma-separated list of 2–4 asset ids; `channel` limits the figures to one channel.",
+  tag: TAG,
+  permission: "media.read",
+  query: compareAssetsSchema,
+  response: compareAssetsJsonSchema,
+});
+
+export const libraryStatsRoute = defineRoute({
+  id: "media.stats",
+  method: "GET",
+  path: "/api/v1/media/stats",
+  summary: "Statistics of the workspace's media or one library: counts by kind and status, bytes, most used, best performing",
+  tag: TAG,
+  permission: "media.read",
+  query: libraryStatsSchema,
+  response: libraryStatsJsonSchema,
+});
+
+export const topPerformersRoute = defineRoute({
+  id: "media.top",
+  method: "GET",
+  path: "/api/v1/media/top",
+  summary: "Top-performing assets by CTR (at least 1,000 impressions), by channel, aspect ratio, kind and library",
+  tag: TAG,
+  permission: "media.read",
+  query: topPerformersSchema,
+  response: topPerformersJsonSchema,
+});
+
+export const mediaPerformanceRoutes: RouteSpec[] = [
+  ingestAssetMetricsRoute,
+  importMetricsRoute,
+  assetPerformanceRoute,
+  assetSuggestionsRoute,
+  bestVariantRoute,
+  compareAssetsRoute,
+  libraryStatsRoute,
+  topPerformersRoute,
 ] as unknown as RouteSpec[];
