@@ -1,0 +1,125 @@
+"use client";
+// A campaign picker (ARIA combobox) for attaching an asset: type part of a campaign's name, pick one of the matches.
+// Never list every campaign up front: the server returns a few matches per search.
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Megaphone } from "lucide-react";
+import { searchCampaignsAction } from "@/app/(app)/media/actions";
+import { cn } from "@/components/ui/cn";
+import { mediaQueryKeys } from "./media-query-keys";
+
+export interface CampaignOption {
+  id: string;
+  name: string;
+  status: string;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [out, setOut] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setOut(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return out;
+}
+
+export function CampaignCombobox({ id, value, onChange, disabled }: { id: string; value: CampaignOption | null; onChange: (c: CampaignOption | null) => void; disabled?: boolean }) {
+  const listId = useId();
+  const [text, setText] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const q = useDebounced((text ?? "").trim(), 200);
+  const query = useQuery({
+    queryKey: mediaQueryKeys.campaigns(q),
+    queryFn: async (): Promise<CampaignOption[]> => {
+      const res = await searchCampaignsAction({ q });
+      if (!res.ok) throw new Error(res.message);
+      return res.data;
+    },
+    enabled: open,
+    staleTime: 30_000,
+  });
+  const options = query.data ?? [];
+
+  function pick(o: CampaignOption) {
+    onChange(o);
+    setText(null);
+    setOpen(false);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      if (!open) setOpen(true);
+      setActive((i) => Math.min(i + 1, Math.max(options.length - 1, 0)));
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === "Enter") {
+      if (open && options[active]) {
+        e.preventDefault();
+        pick(options[active]!);
+      }
+    } else if (e.key === "Escape" && open) {
+      // Close the list, not the drawer around it.
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+      setText(null);
+    }
+  }
+
+  return (
+    <div className="relative">
+      <Megaphone aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        disabled={disabled}
+        value={text ?? value?.name ?? ""}
+        placeholder="Search campaigns by name"
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+          setActive(0);
+          if (value) onChange(null);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => {
+          setText(null);
+          setOpen(false);
+        }}
+        onKeyDown={onKeyDown}
+        className="h-10 w-full rounded-md border border-input bg-card pr-3 pl-9 text-sm placeholder:text-muted-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring disabled:opacity-60"
+      />
+      <ul id={listId} role="listbox" aria-label="Campaigns" hidden={!open} className="absolute z-50 mt-1 max-h-60 w-full overflow-y-auto rounded-md border border-border bg-card p-1 shadow-lg">
+        {open && query.isFetching && !options.length ? <li className="px-2 py-1.5 text-sm text-muted-foreground">Searching…</li> : null}
+        {open && query.isError ? <li className="px-2 py-1.5 text-sm text-danger">{query.error.message}</li> : null}
+        {open && query.isSuccess && !options.length ? <li className="px-2 py-1.5 text-sm text-muted-foreground">{q ? `No campaign matches “${q}”.` : "No campaigns yet."}</li> : null}
+        {options.map((o, i) => (
+          <li
+            key={o.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(o);
+            }}
+            onMouseEnter={() => setActive(i)}
+            className={cn("flex cursor-default items-center justify-between gap-2 rounded px-2 py-1.5 text-sm", i === active && "bg-muted")}
+          >
+            <span className="font-medium">{o.name}</span>
+            <span className="text-xs text-muted-foreground">{o.status.toLowerCase()}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
