@@ -93,6 +93,13 @@ export async function seedDemo(url: string, now = new Date("2026-11-01T09:00:00Z
       const acmeCampaigns = plan(acme, 18);
       await tx.insert(campaigns).values([...acmeCampaigns, ...plan(northwind, 4)]);
       await seedCrm(tx, acme, acmeCampaigns.map((c) => c.id), owners, now);
+      const { seedDemoMedia } = await import("./seed-media");
+      await seedDemoMedia(tx, {
+        workspaceId: acme,
+        users: new Map(DEMO_USERS.map((u) => [u.role, { id: userIds.get(u.role)!, email: u.email }])),
+        campaignIds: acmeCampaigns.map((c) => c.id),
+        now,
+      });
       await tx.insert(auditLog).values(
         acmeCampaigns.slice(-5).map((c) => ({
           workspaceId: acme,
