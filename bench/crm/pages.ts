@@ -1,6 +1,6 @@
 // Times the contacts list page (50 rows, newest first) at depth 0 and deep down: our keyset listContacts next to the same
 // select with OFFSET (the anchor), interleaved run by run. Never report a page whose rows differ from the anchor's.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "@/db/client";
 import { companies, contacts } from "@/db/schema";
@@ -36,7 +36,8 @@ async function offsetPage(db: Db, workspaceId: string, offset: number): Promise<
     .select({ c: contacts, companyName })
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), isNull(contacts.deletedAt)))
-    .orderBy(desc(contacts.createdAt), desc(contacts.id))
+    // The nulls clause as listContacts (and the index) has it, so both sides walk the same index.
+    .orderBy(sql`${contacts.createdAt} desc nulls last`, sql`${contacts.id} desc nulls last`)
     .offset(offset)
     .limit(PAGE_SIZE);
   return rows.map((r) => r.c.id);
@@ -140,65 +141,4 @@ export async function measureContactPages(input: PagesInput): Promise<{ figures:
     log(`contacts page ${v.label}: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (${s.count} runs)`);
   }
   return { figures, summaries };
-}
-
-/** The page after the cursor row as a row comparison, which a btree on (workspace_id, created_at desc, id desc) can seek to. */
-const ROW_COMPARISON_PAGE = `
-  select c.*, (select co.name from companies co where co.id = c.company_id) as company_name
-    from contacts c
-   where c.workspace_id = $1 and c.deleted_at is null and (c.created_at, c.id) < ($2::timestamptz, $3::uuid)
-   order by c.created_at desc, c.id desc
-   limit ${PAGE_SIZE + 1}`;
-
-/**
- * A diagnostic beside the figures, not one of them: the deep page again with an index whose column directions match the
- * list's ORDER BY (created_at desc, id desc), through listContacts unchanged and as a hand-written row comparison. The
- * index exists only for these runs and is dropped before anything else is measured.
- */
-export async function measureMatchingIndexWhatIf(input: PagesInput): Promise<Figures> {
-  const { ctx, db, depth, log } = input;
-  const deep = await cursorAt(db, ctx.workspaceId, depth);
-  const { rows } = await db.$client.query<{ key: string; id: string }>(
-    `select created_at::text as key, id from contacts where workspace_id = $1 and deleted_at is null
-      order by created_at desc, id desc offset $2 limit 1`,
-    [ctx.workspaceId, depth - 1],
-  );
-  const at = rows[0]!;
-  const expected = await offsetPage(db, ctx.workspaceId, depth);
-  const started = performance.now();
-  await db.$client.query("create index bench_whatif_contacts_created_id_desc on contacts (workspace_id, created_at desc, id desc)");
-  log(`what-if: built (workspace_id, created_at desc, id desc) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  try {
-    const keyset = async () => (await listContacts(ctx, { limit: PAGE_SIZE, cursor: deep.cursor })).items.map((c) => c.id);
-    const rowCompare = async () =>
-      (await db.$client.query<{ id: string }>(ROW_COMPARISON_PAGE, [ctx.workspaceId, at.key, at.id])).rows.slice(0, PAGE_SIZE).map((r) => r.id);
-    if (!sameRows(await keyset(), expected) || !sameRows(await rowCompare(), expected)) {
-      throw new Error("what-if: a deep page differs from the OFFSET anchor's rows");
-    }
-    log(`what-if plan of listContacts at depth ${depth}:\n${(await explainPage(db.$client, keyset)).join("\n")}`);
-    const plan = await db.$client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${ROW_COMPARISON_PAGE}`, [ctx.workspaceId, at.key, at.id]);
-    log(`what-if plan of the row comparison:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
-    for (let i = 0; i < input.warmup; i++) {
-      await keyset();
-      await rowCompare();
-    }
-    const k: number[] = [];
-    const r: number[] = [];
-    for (let i = 0; i < input.runs; i++) {
-      k.push((await timed(keyset)).ms);
-      r.push((await timed(rowCompare)).ms);
-    }
-    const ks = summarize(k);
-    const rs = summarize(r);
-    const label = depth % 1000 === 0 ? `${depth / 1000}k` : String(depth);
-    log(`what-if: listContacts depth ${label} p50 ${ks.p50.toFixed(2)} ms; row comparison p50 ${rs.p50.toFixed(2)} ms`);
-    return {
-      [`whatif_matching_index.keyset_depth${label}_p50`]: { value: round(ks.p50), unit: "ms" },
-      [`whatif_matching_index.keyset_depth${label}_p95`]: { value: round(ks.p95), unit: "ms" },
-      [`whatif_matching_index.row_compare_depth${label}_p50`]: { value: round(rs.p50), unit: "ms" },
-      [`whatif_matching_index.row_compare_depth${label}_p95`]: { value: round(rs.p95), unit: "ms" },
-    };
-  } finally {
-    await db.$client.query("drop index if exists bench_whatif_contacts_created_id_desc");
-  }
 }

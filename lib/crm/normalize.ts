@@ -31,10 +31,17 @@ function canonicalRegion(code: string): string {
   return Intl.getCanonicalLocales(`und-${code}`)[0]?.split("-")[1] ?? code;
 }
 
+// Constructing Intl.DisplayNames costs far more than a lookup: one instance serves every call.
+let regionNames: Intl.DisplayNames | undefined;
+function regionDisplayNames(): Intl.DisplayNames {
+  regionNames ??= new Intl.DisplayNames(["en"], { type: "region" });
+  return regionNames;
+}
+
 const COUNTRY_NAMES = new Map<string, string>();
 function countryNames(): Map<string, string> {
   if (COUNTRY_NAMES.size === 0) {
-    const dn = new Intl.DisplayNames(["en"], { type: "region" });
+    const dn = regionDisplayNames();
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
@@ -64,7 +71,7 @@ export function normaliseCountry(raw: string): string | null {
   if (!v) return null;
   if (/^[a-z]{2}$/i.test(v)) {
     const code = v.toUpperCase();
-    const name = new Intl.DisplayNames(["en"], { type: "region" }).of(code);
+    const name = regionDisplayNames().of(code);
     return name && name !== code && code !== "ZZ" ? canonicalRegion(code) : null;
   }
   return countryNames().get(v.toLowerCase()) ?? null;

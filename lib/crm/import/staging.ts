@@ -3,7 +3,6 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify/sync";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { StagedContact } from "./row";
@@ -99,7 +98,15 @@ function textArrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
 }
 
-function toCopyRow(c: StagedContact, ordinal: number): (string | number | null)[] {
+/** One value in COPY's text format: NULL is \N; backslash, tab, newline and carriage return are escaped. */
+function copyValue(v: string | number | null): string {
+  if (v === null) return "\\N";
+  if (typeof v === "number") return String(v);
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!) : v;
+}
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+function copyLine(c: StagedContact, ordinal: number): string {
   return [
     ordinal,
     c.sourceRow,
@@ -122,17 +129,25 @@ function toCopyRow(c: StagedContact, ordinal: number): (string | number | null)[
     c.custom ? JSON.stringify(c.custom) : null,
     c.companyName,
     c.companyDomain,
-  ];
+  ]
+    .map(copyValue)
+    .join("\t");
 }
 
 /**
- * Appends one batch with a single COPY FROM STDIN (CSV format). `ordinal` numbers rows in file order (dedupe keeps the
- * highest). Empty values never reach here (the row validator turns
- * them into null), so an unquoted empty field is NULL and nothing else.
+ * A batch as COPY text-format input (one line per row, tab-separated, in STAGED_COLUMNS order). `firstOrdinal` numbers
+ * rows in file order (dedupe keeps the highest). Empty values never reach here (the row validator turns them into
+ * null), so NULL means "the file says nothing" and nothing else.
  */
-export async function copyBatch(client: pg.ClientBase, table: string, batch: StagedContact[], firstOrdinal: number): Promise<void> {
-  if (batch.length === 0) return;
-  const text = stringify(batch.map((c, i) => toCopyRow(c, firstOrdinal + i)));
-  const copy = client.query(copyFrom(`COPY ${table} (${STAGED_COLUMNS.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
-  await pipeline(Readable.from([text]), copy);
+export function copyRows(batch: StagedContact[], firstOrdinal: number): string {
+  let out = "";
+  for (let i = 0; i < batch.length; i++) out += `${copyLine(batch[i]!, firstOrdinal + i)}\n`;
+  return out;
+}
+
+/** Appends one batch (built by copyRows) with a single COPY FROM STDIN. */
+export async function copyBatch(client: pg.ClientBase, table: string, copyText: string): Promise<void> {
+  if (copyText.length === 0) return;
+  const copy = client.query(copyFrom(`COPY ${table} (${STAGED_COLUMNS.join(", ")}) FROM STDIN`));
+  await pipeline(Readable.from([copyText]), copy);
 }

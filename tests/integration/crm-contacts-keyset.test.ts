@@ -1,0 +1,127 @@
+// Keyset pages of the contacts list against a real Postgres: ties on created_at (imports write 1,000 rows with one
+// timestamp), both time directions, cursors in the form older builds handed out, and cursors that do not fit the sort.
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contacts } from "@/db/schema";
+import { setupTestDb } from "@/db/test-db";
+import { createContact, listContacts } from "@/lib/crm";
+import { encodeCursor } from "@/lib/pagination";
+import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
+
+const getDb = setupTestDb();
+let ws: TestWorkspace;
+let other: TestWorkspace;
+
+/** Every contact id of the workspace in the order a sort must list them, computed independently in SQL. */
+async function expectedOrder(workspaceId: string, dir: "desc" | "asc"): Promise<string[]> {
+  const { rows } = await getDb().$client.query<{ id: string }>(
+    `select id from contacts where workspace_id = $1 and deleted_at is null order by created_at ${dir}, id ${dir}`,
+    [workspaceId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The plan of the list query `run` sends (the last select it passes to the pool), with sequential scans priced out as a
+ * big table would price them: on this small table the planner could otherwise prefer reading it all.
+ */
+async function planOf(run: () => Promise<unknown>): Promise<string> {
+  const pool = getDb().$client;
+  const seen: { text: string; values: unknown[] }[] = [];
+  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  Object.defineProperty(pool, "query", {
+    configurable: true,
+    writable: true,
+    value: (...args: unknown[]) => {
+      const q = args[0] as string | { text: string; values?: unknown[] };
+      if (typeof q === "string") seen.push({ text: q, values: (args[1] as unknown[]) ?? [] });
+      else seen.push({ text: q.text, values: q.values ?? (args[1] as unknown[]) ?? [] });
+      return original(...args);
+    },
+  });
+  try {
+    await run();
+  } finally {
+    delete (pool as { query?: unknown }).query;
+  }
+  const page = seen.filter((q) => /^\s*select/i.test(q.text)).pop()!;
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    await client.query("set local enable_seqscan = off");
+    const res = await client.query<{ "QUERY PLAN": string }>({ text: `explain ${page.text}`, values: page.values });
+    return res.rows.map((r) => r["QUERY PLAN"]).join("\n");
+  } finally {
+    await client.query("rollback");
+    client.release();
+  }
+}
+
+async function walk(sort: "newest" | "oldest", limit: number): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listContacts(ws.ctx("viewer"), { sort, limit, cursor });
+    seen.push(...page.items.map((c) => c.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return seen;
+}
+
+beforeAll(async () => {
+  ws = await makeWorkspace(getDb(), "Keyset");
+  other = await makeWorkspace(getDb(), "Keyset other");
+  for (let i = 0; i < 23; i++) await createContact(ws.ctx("marketer"), { email: `k${i}@keyset.test` });
+  await createContact(other.ctx("owner"), { email: "theirs@keyset.test" });
+  // Two groups of rows sharing one created_at (with microseconds), as a batch import writes them.
+  const ids = (await getDb().select({ id: contacts.id }).from(contacts).where(eq(contacts.workspaceId, ws.id))).map((r) => r.id);
+  await getDb().execute(sql`update contacts set created_at = '2025-01-02 03:04:05.123456+00' where id in (${sql.join(ids.slice(0, 9).map((id) => sql`${id}::uuid`), sql`, `)})`);
+  await getDb().execute(sql`update contacts set created_at = '2025-01-02 03:04:05.123457+00' where id in (${sql.join(ids.slice(9, 14).map((id) => sql`${id}::uuid`), sql`, `)})`);
+});
+
+describe("contacts keyset pages", () => {
+  it("lists every contact once, in (created_at, id) order, across ties, newest and oldest first", async () => {
+    expect(await expectedOrder(ws.id, "desc")).toHaveLength(23);
+    for (const limit of [1, 4, 7, 50]) {
+      expect(await walk("newest", limit), `newest by ${limit}`).toEqual(await expectedOrder(ws.id, "desc"));
+      expect(await walk("oldest", limit), `oldest by ${limit}`).toEqual(await expectedOrder(ws.id, "asc"));
+    }
+  });
+
+  it("continues from a cursor holding Postgres's text form of the timestamp (microseconds kept)", async () => {
+    const order = await expectedOrder(ws.id, "desc");
+    const { rows } = await getDb().$client.query<{ key: string }>("select created_at::text as key from contacts where id = $1", [order[10]]);
+    const page = await listContacts(ws.ctx("viewer"), { limit: 5, cursor: encodeCursor(rows[0]!.key, order[10]!) });
+    expect(page.items.map((c) => c.id)).toEqual(order.slice(11, 16));
+  });
+
+  it("treats a cursor that cannot belong to the sort as the first page, never as an error", async () => {
+    const first = (await listContacts(ws.ctx("viewer"), { limit: 5 })).items.map((c) => c.id);
+    const order = await expectedOrder(ws.id, "desc");
+    for (const cursor of [encodeCursor("zed", order[3]!), encodeCursor("2025-01-02 03:04:05+00", "not-a-uuid"), encodeCursor(42, order[3]!), "garbage"]) {
+      expect((await listContacts(ws.ctx("viewer"), { limit: 5, cursor })).items.map((c) => c.id), cursor).toEqual(first);
+    }
+    // A score cursor is a number; a text one that is not a whole number is not a score.
+    const scoreFirst = (await listContacts(ws.ctx("viewer"), { sort: "score", limit: 5 })).items.map((c) => c.id);
+    expect((await listContacts(ws.ctx("viewer"), { sort: "score", limit: 5, cursor: encodeCursor("1.5x", order[0]!) })).items.map((c) => c.id)).toEqual(scoreFirst);
+  });
+
+  it("reads newest and oldest pages, deep ones included, as one range of contacts_workspace_created_id_idx (no sort)", async () => {
+    const order = await expectedOrder(ws.id, "desc");
+    const { rows } = await getDb().$client.query<{ key: string }>("select created_at::text as key from contacts where id = $1", [order[12]]);
+    const cursor = encodeCursor(rows[0]!.key, order[12]!);
+    for (const input of [{ sort: "newest" as const }, { sort: "newest" as const, cursor }, { sort: "oldest" as const, cursor }]) {
+      const plan = await planOf(() => listContacts(ws.ctx("viewer"), { limit: 5, ...input }));
+      expect(plan, JSON.stringify(input)).toMatch(/Index Scan( Backward)? using contacts_workspace_created_id_idx/);
+      expect(plan, JSON.stringify(input)).not.toMatch(/\bSort\b/);
+      if (input.cursor) expect(plan).toMatch(/Index Cond: .*ROW\(created_at, id\) [<>] ROW\(/);
+    }
+  });
+
+  it("never shows another workspace's contact, whatever the cursor", async () => {
+    const all = await walk("newest", 6);
+    expect(all).toHaveLength(23);
+    const theirs = (await listContacts(other.ctx("owner"), { limit: 50 })).items.map((c) => c.email);
+    expect(theirs).toEqual(["theirs@keyset.test"]);
+  });
+});
