@@ -4,7 +4,7 @@
 import { useState, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { PiggyBank } from "lucide-react";
-import { queryKeys } from "@/lib/query-keys";
+import { aiQueryKeys, queryKeys } from "@/lib/query-keys";
 import { setAiBudgetAction } from "@/app/(app)/ai/actions";
 import type { CampaignOption } from "@/app/(app)/ai/picker-options";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { microsToUsdInput } from "./ai-format";
-import { aiQueryKeys } from "./ai-query-keys";
 import { BudgetMeter } from "./budget-meter";
 
 export interface BudgetView {

@@ -8,7 +8,7 @@ import { ArrowDown, ArrowUp, Layers, Plus, RotateCcw, Trash, X } from "lucide-re
 import { saveChainSchema } from "@/lib/gateway/schemas";
 import { AI_TASKS, type AiTask } from "@/lib/gateway/types";
 import type { FieldErrors } from "@/lib/errors";
-import { queryKeys } from "@/lib/query-keys";
+import { aiQueryKeys, queryKeys } from "@/lib/query-keys";
 import { saveAiChainAction } from "@/app/(app)/ai/actions";
 import { aiSearchParams } from "@/app/(app)/ai/search-params";
 import { Badge } from "@/components/ui/badge";
@@ -23,7 +23,6 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
 import { kindLabel, TASK_DESCRIPTIONS, TASK_LABELS } from "./ai-format";
-import { aiQueryKeys } from "./ai-query-keys";
 import { OfflineNote } from "./offline-note";
 
 export interface ChainProviderOption {

@@ -18,7 +18,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { formatCount, formatMs, kindLabel, TASK_DESCRIPTIONS, TASK_LABELS } from "./ai-format";
-import { aiQueryKeys } from "./ai-query-keys";
+import { aiQueryKeys } from "@/lib/query-keys";
 import { AttemptsList } from "./attempts-list";
 
 interface RunError {

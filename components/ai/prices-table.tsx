@@ -7,7 +7,7 @@ import { Pencil, Plus } from "lucide-react";
 import { setPriceSchema } from "@/lib/gateway/schemas";
 import { formatMicros } from "@/lib/gateway/pricing";
 import { PROVIDER_KINDS, type ProviderKind } from "@/lib/gateway/types";
-import { queryKeys } from "@/lib/query-keys";
+import { aiQueryKeys, queryKeys } from "@/lib/query-keys";
 import { setAiPriceAction } from "@/app/(app)/ai/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,7 +19,6 @@ import { TableFrame, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { kindLabel, microsToUsdInput } from "./ai-format";
-import { aiQueryKeys } from "./ai-query-keys";
 
 export interface PriceView {
   kind: string;

@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Dialog } from "radix-ui";
 import { createProviderSchema, DEFAULT_BASE_URLS, updateProviderSchema } from "@/lib/gateway/schemas";
 import { PROVIDER_KINDS, type ProviderKind } from "@/lib/gateway/types";
-import { queryKeys } from "@/lib/query-keys";
+import { aiQueryKeys, queryKeys } from "@/lib/query-keys";
 import { createAiProviderAction, updateAiProviderAction } from "@/app/(app)/ai/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -15,7 +15,6 @@ import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
 import { KIND_LABELS } from "./ai-format";
-import { aiQueryKeys } from "./ai-query-keys";
 
 /** What the dialog may know of an existing provider: never its key or header values. */
 export interface EditableProvider {

@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Pencil, Plus, Power, PowerOff, Server, Trash } from "lucide-react";
 import type { BreakerStateName } from "@/lib/gateway/breakers";
 import type { ProviderKind } from "@/lib/gateway/types";
-import { queryKeys } from "@/lib/query-keys";
+import { aiQueryKeys, queryKeys } from "@/lib/query-keys";
 import { deleteAiProviderAction, updateAiProviderAction } from "@/app/(app)/ai/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TableFrame, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { formatCount, formatMs, formatRate, kindLabel } from "./ai-format";
-import { aiQueryKeys } from "./ai-query-keys";
 import { BreakerBadge, KeyStatus } from "./provider-badges";
 import { ProviderDialog, type EditableProvider } from "./provider-dialog";
 

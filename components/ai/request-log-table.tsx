@@ -13,7 +13,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-error";
 import { TableFrame, Th } from "@/components/ui/table";
-import { aiQueryKeys } from "./ai-query-keys";
+import { aiQueryKeys } from "@/lib/query-keys";
 import { RequestLogRow } from "./request-log-row";
 
 interface Page {

@@ -13,7 +13,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { TagsInput } from "@/components/ui/tags-input";
 import { listSegmentsAction } from "@/app/(app)/crm/actions";
 import type { OwnerOption } from "./contact-filters";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 
 /** Returns an error message to keep the form open, or null when done. */
 export type ApplyBulk = (input: Record<string, unknown>) => Promise<string | null>;

@@ -10,7 +10,7 @@ import { FormError } from "@/components/ui/form-error";
 import { TableFrame, Td, Th, Tr } from "@/components/ui/table";
 import { toCompanyListItem, type CompanyListItem } from "./company-list-item";
 import { formatCount } from "./crm-format";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 
 interface Page {
   items: CompanyListItem[];

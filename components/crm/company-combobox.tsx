@@ -7,7 +7,7 @@ import { Building, X } from "lucide-react";
 import { listCompaniesAction } from "@/app/(app)/crm/actions";
 import type { FieldControlProps } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 
 export interface CompanyOption {
   id: string;

@@ -12,7 +12,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
 import type { OwnerOption } from "./contact-filters";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { refreshContactLists } from "./refresh-contacts";
 
 export interface CompanyFormInitial {

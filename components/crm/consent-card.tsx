@@ -12,7 +12,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { useToast } from "@/components/ui/toast";
 import { CONSENT_LABELS, isEmailConsent, type EmailConsent } from "./crm-format";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { refreshContactLists } from "./refresh-contacts";
 
 const HINTS: Record<EmailConsent, string> = {

@@ -22,6 +22,7 @@ import type { OwnerOption } from "./contact-filters";
 import { ProvenanceBadge } from "./provenance-badge";
 import { refreshContactLists } from "./refresh-contacts";
 import { withEmailConflictOnField } from "./email-conflict";
+import { CustomFieldInputs, customPatch, toInputValues, useCustomFieldDefs } from "./custom-fields-inputs";
 
 export interface ContactDetails {
   id: string;
@@ -114,6 +115,7 @@ export function ContactDetailsCard({
 
 function ContactFieldList({ contact: c, owners, timeZone }: { contact: ContactDetails; owners: OwnerOption[]; timeZone: string }) {
   const owner = c.ownerUserId ? (owners.find((o) => o.userId === c.ownerUserId)?.name ?? "A former member") : null;
+  const customDefs = useCustomFieldDefs("contact");
   const rows: Array<{ key: string; label: string; value: ReactNode }> = [
     { key: "email", label: LABELS.email, value: c.email ? <a href={`mailto:${c.email}`} className="break-all underline-offset-2 hover:underline">{c.email}</a> : NONE },
     { key: "phone", label: LABELS.phone, value: c.phone ? <a href={`tel:${c.phone}`} className="tabular-nums underline-offset-2 hover:underline">{c.phone}</a> : NONE },
@@ -158,7 +160,11 @@ function ContactFieldList({ contact: c, owners, timeZone }: { contact: ContactDe
       label: "Lifetime value",
       value: c.ltvMinor === null ? NONE : <span className="tabular-nums">{(c.ltvMinor / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}</span>,
     },
-    ...Object.entries(c.custom).map(([k, v]) => ({ key: `custom.${k}`, label: k.replace(/_/g, " ").replace(/^./, (ch) => ch.toUpperCase()), value: customValue(v) })),
+    ...Object.entries(c.custom).map(([k, v]) => ({
+      key: `custom.${k}`,
+      label: customDefs.find((d) => d.key === k)?.label ?? k.replace(/_/g, " ").replace(/^./, (ch) => ch.toUpperCase()),
+      value: typeof v === "boolean" ? (v ? "Yes" : "No") : customValue(v),
+    })),
     { key: "createdAt", label: "Created", value: formatTimestamp(c.createdAt, timeZone) },
     { key: "updatedAt", label: "Last updated", value: formatTimestamp(c.updatedAt, timeZone) },
   ];
@@ -201,6 +207,9 @@ function ContactEditForm({ contact: c, owners, onDone }: { contact: ContactDetai
   const [company, setCompany] = useState<CompanyOption | null>(c.companyId ? { id: c.companyId, name: c.companyName ?? "This company" } : null);
   const [tags, setTags] = useState(c.tags);
   const set = (k: keyof typeof initial, value: string) => setV((prev) => ({ ...prev, [k]: value }));
+  const customDefs = useCustomFieldDefs("contact");
+  const [customEdits, setCustomEdits] = useState<Record<string, string>>({});
+  const customValues = { ...toInputValues(customDefs, c.custom), ...customEdits };
 
   const form = useActionForm<Contact>({
     schema: updateContactSchema,
@@ -223,6 +232,8 @@ function ContactEditForm({ contact: c, owners, onDone }: { contact: ContactDetai
     }
     if ((company?.id ?? null) !== c.companyId) patch.companyId = company?.id ?? null;
     if (tags.join(",") !== c.tags.join(",")) patch.tags = tags;
+    const custom = customPatch(customDefs, customValues, c.custom);
+    if (custom) patch.custom = custom;
     if (Object.keys(patch).length === 1) {
       onDone();
       return;
@@ -274,6 +285,7 @@ function ContactEditForm({ contact: c, owners, onDone }: { contact: ContactDetai
       <Field id="contact-tags" label="Tags" hint="Press Enter or type a comma to add a tag." error={form.errorFor("tags")}>
         {(ctl) => <TagsInput control={ctl} value={tags} onChange={setTags} max={50} />}
       </Field>
+      <CustomFieldInputs defs={customDefs} values={customValues} onChange={(k, val) => setCustomEdits((p) => ({ ...p, [k]: val }))} idPrefix="contact" />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onDone}>
           Cancel

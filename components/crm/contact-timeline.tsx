@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-error";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { TimelineItem } from "./timeline-item";
 
 export function ContactTimeline({ contactId, initialPage, timeZone }: { contactId: string; initialPage: TimelinePageView; timeZone: string }) {

@@ -17,7 +17,7 @@ import { CONTACT_COLUMNS, NAME_COLUMN_WIDTH, toContactListItem, type ContactList
 import type { OwnerOption } from "./contact-filters";
 import { CONTACT_ROW_HEIGHT, ContactTableRow } from "./contact-row";
 import { ContactsBulkBar } from "./contacts-bulk-bar";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { refreshContactLists } from "./refresh-contacts";
 import { useStartEnrichment } from "./enrichment-runs-provider";
 import { useUndoDelete } from "./undo-delete-provider";

@@ -8,7 +8,7 @@ import { deleteSegmentAction } from "@/app/(app)/crm/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 
 export function DeleteSegmentButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { formatConfidence, providerLabel } from "./crm-format";
 import { CrmDialog } from "./crm-dialog";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { apiJson, type EnrichContactResponse } from "./enrichment-api";
 import { refreshContactLists } from "./refresh-contacts";
 

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { WandSparkles, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { apiJson, isRunActive, type EnrichmentRunJson } from "./enrichment-api";
 import { refreshContactLists } from "./refresh-contacts";
 

@@ -11,7 +11,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { formatCount } from "./crm-format";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { ImportStatusBadge, isImportActive } from "./import-status-badge";
 import { refreshContactLists } from "./refresh-contacts";
 import { apiJson } from "./rest-client";

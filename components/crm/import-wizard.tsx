@@ -12,6 +12,7 @@ import { FormError } from "@/components/ui/form-error";
 import { NativeSelect } from "@/components/ui/input";
 import { formatCount } from "./crm-format";
 import { apiJson, type ApiResult } from "./rest-client";
+import { useCustomFieldDefs } from "./custom-fields-inputs";
 
 const POLICY_TEXT: Record<ImportPolicy, { title: string; hint: string }> = {
   skip: { title: "Skip them", hint: "Contacts you already have stay exactly as they are; their rows are counted as skipped." },
@@ -48,6 +49,8 @@ function uploadCsv(file: File, onProgress: (fraction: number) => void): Promise<
 }
 
 export function ImportWizard({ maxBytes }: { maxBytes: number }) {
+  // The workspace's defined contact custom fields are mapping targets too (custom.<key>).
+  const customDefs = useCustomFieldDefs("contact");
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -212,6 +215,13 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
                           </option>
                         ))}
                         {col.customField ? <option value={col.customField}>Custom field “{col.customField.replace(/^custom\./, "")}”</option> : null}
+                        {customDefs
+                          .filter((d) => `custom.${d.key}` !== col.customField)
+                          .map((d) => (
+                            <option key={d.key} value={`custom.${d.key}`}>
+                              Custom field “{d.label}”
+                            </option>
+                          ))}
                       </NativeSelect>
                     </td>
                   </tr>

@@ -14,7 +14,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { StageBadge } from "./stage-badge";
 import { refreshContactLists } from "./refresh-contacts";
 

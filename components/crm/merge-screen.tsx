@@ -14,7 +14,7 @@ import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { CONSENT_LABELS, contactDisplayName, isEmailConsent } from "./crm-format";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { stageLabel } from "./stage-badge";
 
 type MergeField = (typeof MERGE_FIELDS)[number];

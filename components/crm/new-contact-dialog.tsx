@@ -13,6 +13,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { TagsInput } from "@/components/ui/tags-input";
+import { CustomFieldInputs, customPatch, useCustomFieldDefs } from "./custom-fields-inputs";
 import { useToast } from "@/components/ui/toast";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
 import { CompanyCombobox, type CompanyOption } from "./company-combobox";
@@ -61,6 +62,8 @@ function NewContactForm({ owners, currentUserId, onDone }: { owners: OwnerOption
     tags: [] as string[],
   });
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((prev) => ({ ...prev, [k]: value }));
+  const customDefs = useCustomFieldDefs("contact");
+  const [customValues, setCustomValues] = useState<Record<string, string>>({});
 
   const form = useActionForm<Contact>({
     schema: createContactSchema,
@@ -86,6 +89,7 @@ function NewContactForm({ owners, currentUserId, onDone }: { owners: OwnerOption
         lifecycleStage: v.lifecycleStage,
         ownerUserId: v.ownerUserId || null,
         tags: v.tags,
+        ...(customPatch(customDefs, customValues, {}) ? { custom: customPatch(customDefs, customValues, {}) } : {}),
       },
       formRef.current,
     );
@@ -140,6 +144,7 @@ function NewContactForm({ owners, currentUserId, onDone }: { owners: OwnerOption
       <Field id="new-contact-tags" label="Tags" hint="Press Enter or type a comma to add a tag." error={form.errorFor("tags")}>
         {(c) => <TagsInput control={c} value={v.tags} onChange={(tags) => set("tags", tags)} max={50} />}
       </Field>
+      <CustomFieldInputs defs={customDefs} values={customValues} onChange={(k, val) => setCustomValues((p) => ({ ...p, [k]: val }))} idPrefix="new-contact" />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onDone}>
           Cancel

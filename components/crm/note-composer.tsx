@@ -13,7 +13,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 
 const FIELDS = ["body"] as const;
 

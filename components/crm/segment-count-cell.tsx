@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { countSegmentAction } from "@/app/(app)/crm/actions";
 import { formatCount } from "./crm-format";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 
 export function SegmentCountCell({ id }: { id: string }) {
   const query = useQuery({

@@ -13,7 +13,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { RuleBuilderContext, type RuleBuilderOptions } from "./rule-builder-context";
 import { RuleGroupEditor } from "./rule-group-editor";
 import { SegmentLiveCount } from "./segment-live-count";

@@ -7,7 +7,7 @@ import { Users } from "lucide-react";
 import type { RuleGroup } from "@/lib/crm/segments/rules";
 import { countSegmentRulesAction } from "@/app/(app)/crm/actions";
 import { formatCount } from "./crm-format";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 
 const DEBOUNCE_MS = 500;
 

@@ -13,7 +13,7 @@ import { FormError } from "@/components/ui/form-error";
 import { TableFrame, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { contactDisplayName } from "./crm-format";
-import { crmQueryKeys } from "./crm-query-keys";
+import { crmQueryKeys } from "@/lib/query-keys";
 import { StageBadge } from "./stage-badge";
 
 const PAGE_SIZE = 50;

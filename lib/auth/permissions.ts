@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "contacts.stage_backward",
   "contacts.import",
   "contacts.export",
+  /** CRM configuration: lifecycle rules and custom field definitions. */
+  "crm.manage",
   "posts.read",
   "posts.write",
   "posts.approve",
@@ -74,6 +76,7 @@ const MANAGER: Permission[] = [
   ...MARKETER,
   "contacts.delete",
   "contacts.stage_backward",
+  "crm.manage",
   "posts.approve",
   "posts.publish",
   "ads.budget",

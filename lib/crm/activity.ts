@@ -5,10 +5,11 @@ import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { campaigns, contactEvents, contactNotes, contacts, lifecycleHistory, type ContactEvent } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { authorize, type Ctx } from "@/lib/auth/context";
+import { authorize, withDb, type Ctx } from "@/lib/auth/context";
 import { ValidationError } from "@/lib/errors";
 import { clampLimit, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { assertStageMoveAllowed, getContact, recordStageMove } from "./contacts";
+import { applyLifecycleRules } from "./lifecycle-rules";
 import { addNoteSchema, changeStageSchema, ingestEventsSchema } from "./schemas";
 import type { LifecycleStage } from "./stages";
 
@@ -155,6 +156,8 @@ export async function ingestEvents(ctx: Ctx, raw: z.input<typeof ingestEventsSch
       idempotencyKey: e.idempotencyKey,
     }));
     const stored = await tx.insert(contactEvents).values(rows).onConflictDoNothing().returning({ id: contactEvents.id });
+    // Event rules ("clicked in the last 30 days → MQL") see the new events: apply the rules to these contacts only.
+    if (stored.length) await applyLifecycleRules(withDb(ctx, tx), { contactIds: rows.map((r) => r.contactId) });
     return { accepted: stored.length, duplicates: rows.length - stored.length, createdContacts };
   });
 }

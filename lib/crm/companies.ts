@@ -9,6 +9,7 @@ import { authorize, type Ctx } from "@/lib/auth/context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { createCompanySchema, listCompaniesSchema, updateCompanySchema } from "./schemas";
+import { validateCustomValues } from "./custom-fields";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,6 +79,7 @@ export async function createCompany(ctx: Ctx, raw: z.input<typeof createCompanyS
   authorize(ctx, "contacts.write");
   const input = createCompanySchema.parse(raw);
   await assertDomainFree(ctx, input.domain);
+  if (input.custom) input.custom = await validateCustomValues(ctx, "company", input.custom);
   const domains = [...new Set([...(input.domain ? [input.domain] : []), ...(input.domains ?? [])])];
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -94,6 +96,7 @@ export async function updateCompany(ctx: Ctx, raw: z.input<typeof updateCompanyS
   const { id, ...patch } = updateCompanySchema.parse(raw);
   const before = await getCompany(ctx, id);
   if (patch.domain && patch.domain !== before.domain) await assertDomainFree(ctx, patch.domain, id);
+  if (patch.custom) patch.custom = await validateCustomValues(ctx, "company", patch.custom);
   const set: Partial<Company> = { ...patch, updatedAt: new Date() };
   if (patch.domain || patch.domains) set.domains = [...new Set([...(patch.domain ?? before.domain ? [patch.domain ?? before.domain!] : []), ...(patch.domains ?? before.domains)])];
   return ctx.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // Contacts: keyset lists with filters, detail, create/update/upsert by email, bulk actions with undo (soft delete).
 // Every query is scoped to ctx.workspaceId and to non-deleted rows; another workspace's contact is "not found".
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { companies, contactEvents, contacts, lifecycleHistory, members, type Contact } from "@/db/schema";
 import { diffSummary, recordAudit } from "@/lib/audit";
@@ -20,6 +20,8 @@ import {
 } from "./schemas";
 import { segmentContactFilter } from "./segments/segments";
 import { isBackwardMove, type LifecycleStage } from "./stages";
+import { validateCustomValues } from "./custom-fields";
+import { applyRulesAfterContactWrite } from "./lifecycle-rules";
 
 export type ContactRow = Contact & { companyName: string | null };
 
@@ -27,13 +29,41 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const companyName = sql<string | null>`(select ${companies.name} from ${companies} where ${companies.id} = ${contacts.companyId})`;
 
+// Every sort key is non-null (coalesced), so the cursor condition can be one row comparison `(key, id) < ($v, $id)`.
+// The ORDER BY spells out the nulls placement of the index it is meant to walk: Postgres matches it too, and a mismatch
+// (e.g. a bare `DESC`, which means NULLS FIRST) makes it read and sort the whole workspace even for the first page.
+// newest/oldest walk contacts_workspace_created_id_idx (created_at DESC NULLS LAST, id DESC NULLS LAST) forwards and
+// backwards, so every page is one index range scan whatever its depth. name/email ascend as a default (ASC NULLS LAST)
+// index would, and score descends NULLS LAST; those three have no matching index yet.
 const SORTS = {
-  newest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "desc" },
-  oldest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "asc" },
-  name: { expr: sql`lower(coalesce(${contacts.lastName}, '') || ' ' || coalesce(${contacts.firstName}, ''))`, cast: "text", dir: "asc" },
-  email: { expr: sql`coalesce(lower(${contacts.email}), '')`, cast: "text", dir: "asc" },
-  score: { expr: sql`coalesce(${contacts.score}, -1)`, cast: "integer", dir: "desc" },
+  newest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "desc", nulls: "last" },
+  oldest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "asc", nulls: "first" },
+  name: { expr: sql`lower(coalesce(${contacts.lastName}, '') || ' ' || coalesce(${contacts.firstName}, ''))`, cast: "text", dir: "asc", nulls: "last" },
+  email: { expr: sql`coalesce(lower(${contacts.email}), '')`, cast: "text", dir: "asc", nulls: "last" },
+  score: { expr: sql`coalesce(${contacts.score}, -1)`, cast: "integer", dir: "desc", nulls: "last" },
 } as const;
+type ContactSort = (typeof SORTS)[keyof typeof SORTS];
+
+/** Postgres's text form of a timestamptz (what cursors carry, microseconds included), or an ISO string. */
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?$/;
+
+/**
+ * The cursor's sort value as a typed parameter, or null when it cannot belong to this sort (a cursor carried over from
+ * another sort, or edited by hand): such a cursor means "first page", like one that does not decode.
+ */
+function cursorValue(sort: ContactSort, cur: { v: string | number; id: string }): SQL | null {
+  if (!UUID.test(cur.id)) return null;
+  switch (sort.cast) {
+    case "timestamptz":
+      return typeof cur.v === "string" && TIMESTAMP_TEXT.test(cur.v) ? sql`${cur.v}::timestamptz` : null;
+    case "integer": {
+      const n = typeof cur.v === "number" ? cur.v : Number(cur.v);
+      return Number.isSafeInteger(n) ? sql`${n}::integer` : null;
+    }
+    default:
+      return typeof cur.v === "string" ? sql`${cur.v}::text` : null;
+  }
+}
 
 /** Extra filters other engines contribute (a segment's membership, for instance) as a SQL condition on `contacts`. */
 export type ContactFilterProvider = (ctx: Ctx, segmentId: string) => Promise<SQL>;
@@ -58,7 +88,8 @@ function escapeLike(q: string): string {
 export async function contactViewConditions(ctx: Ctx, input: z.output<typeof listContactsSchema>): Promise<SQL[]> {
   const conds: SQL[] = [eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt)];
   if (input.stage) conds.push(eq(contacts.lifecycleStage, input.stage));
-  if (input.tag) conds.push(sql`${input.tag.toLowerCase()} = any(${contacts.tags})`);
+  // Containment rather than `= any(tags)`, so a rare tag can use the GIN index on tags.
+  if (input.tag) conds.push(sql`${contacts.tags} @> array[${input.tag.toLowerCase()}]::text[]`);
   if (input.companyId) conds.push(eq(contacts.companyId, input.companyId));
   if (input.ownerUserId) conds.push(eq(contacts.ownerUserId, input.ownerUserId));
   if (input.segmentId) conds.push(await segmentFilter(ctx, input.segmentId));
@@ -87,13 +118,15 @@ export async function listContacts(ctx: Ctx, raw: z.input<typeof listContactsSch
   const sort = SORTS[input.sort];
   const conds = await contactViewConditions(ctx, input);
   const cur = decodeCursor(input.cursor);
-  if (cur) {
-    const v = sql`cast(${String(cur.v)} as ${sql.raw(sort.cast)})`;
-    const beyond = sort.dir === "desc" ? sql`${sort.expr} < ${v}` : sql`${sort.expr} > ${v}`;
-    conds.push(or(beyond, and(sql`${sort.expr} = ${v}`, sort.dir === "desc" ? lt(contacts.id, cur.id) : gt(contacts.id, cur.id)))!);
+  const v = cur ? cursorValue(sort, cur) : null;
+  if (cur && v) {
+    // One row comparison, not `key < v OR (key = v AND id < id0)`: Postgres turns it into a single index range bound.
+    conds.push(sort.dir === "desc" ? sql`(${sort.expr}, ${contacts.id}) < (${v}, ${cur.id}::uuid)` : sql`(${sort.expr}, ${contacts.id}) > (${v}, ${cur.id}::uuid)`);
   }
-  const order = sort.dir === "desc" ? [desc(sort.expr), desc(contacts.id)] : [asc(sort.expr), asc(contacts.id)];
+  const direction = sql.raw(`${sort.dir} nulls ${sort.nulls}`);
+  const order = [sql`${sort.expr} ${direction}`, sql`${contacts.id} ${direction}`];
   const rows = await ctx.db
+    // The cursor key is cast to text in the select list only, i.e. for the page's rows, never in WHERE or ORDER BY.
     .select({ c: contacts, companyName, key: sql<string>`(${sort.expr})::text` })
     .from(contacts)
     .where(and(...conds))
@@ -156,6 +189,7 @@ export async function createContact(ctx: Ctx, raw: CreateContactInput): Promise<
   const input = createContactSchema.parse(raw);
   await assertRefs(ctx, input);
   await assertEmailFree(ctx, input.email);
+  if (input.custom) input.custom = await validateCustomValues(ctx, "contact", input.custom);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(contacts)
@@ -170,7 +204,7 @@ export async function createContact(ctx: Ctx, raw: CreateContactInput): Promise<
       reason: "created",
     });
     await recordAudit(tx, ctx, { action: "contact.create", entityType: "contact", entityId: row!.id, after: auditSummary(row!) });
-    return row!;
+    return applyRulesAfterContactWrite(tx, ctx, row!);
   });
 }
 
@@ -206,6 +240,7 @@ export async function updateContact(ctx: Ctx, raw: UpdateContactInput): Promise<
   const before = await getContact(ctx, id);
   await assertRefs(ctx, patch);
   if (patch.email !== undefined && patch.email?.toLowerCase() !== before.email?.toLowerCase()) await assertEmailFree(ctx, patch.email, id);
+  if (patch.custom) patch.custom = await validateCustomValues(ctx, "contact", patch.custom);
   if (patch.lifecycleStage && patch.lifecycleStage !== before.lifecycleStage) {
     assertStageMoveAllowed(ctx, before.lifecycleStage as LifecycleStage, patch.lifecycleStage);
   }
@@ -220,7 +255,8 @@ export async function updateContact(ctx: Ctx, raw: UpdateContactInput): Promise<
     }
     const d = diffSummary(auditSummary(before), auditSummary(patch as Partial<Contact>));
     if (Object.keys(d.after).length) await recordAudit(tx, ctx, { action: "contact.update", entityType: "contact", entityId: id, ...d });
-    return row!;
+    // An explicit stage in this edit is the user's decision: lifecycle rules do not override it in the same write.
+    return patch.lifecycleStage ? row! : applyRulesAfterContactWrite(tx, ctx, row!);
   });
 }
 

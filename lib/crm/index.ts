@@ -7,3 +7,5 @@ export * from "./duplicates";
 export * from "./normalize";
 export * from "./schemas";
 export * from "./stages";
+export * from "./custom-fields";
+export * from "./lifecycle-rules";

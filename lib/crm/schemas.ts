@@ -218,3 +218,73 @@ export const mergeContactsSchema = z
     pick: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(["winner", "loser"])).default({}),
   })
   .refine((m) => m.winnerId !== m.loserId, { message: "Pick two different contacts.", path: ["loserId"] });
+
+// ---------------------------------------------------------------- lifecycle rules and custom field definitions
+// A rule's `condition` is a segment rule tree; the engine checks it with the segment schema and compiler (importing the
+// segment schemas here would make a module cycle: lib/crm/segments/fields imports this file).
+
+/** Stages a rule may move contacts to: the funnel after "subscriber". Rules only ever move contacts forward. */
+export const RULE_TARGET_STAGES = ["lead", "mql", "sql", "opportunity", "customer", "evangelist"] as const;
+
+const ruleName = z.string().trim().min(1, "Name the rule.").max(120, "At most 120 characters.");
+const ruleCondition = z.record(z.string(), z.unknown(), { error: "Describe which contacts the rule applies to." });
+
+export const createLifecycleRuleSchema = z.object({
+  name: ruleName,
+  condition: ruleCondition,
+  toStage: z.enum(RULE_TARGET_STAGES, { error: "Pick the stage to move contacts to." }),
+  enabled: z.boolean().default(true),
+});
+export const updateLifecycleRuleSchema = z.object({
+  id: z.string().uuid("Not a rule id."),
+  name: ruleName.optional(),
+  condition: ruleCondition.optional(),
+  toStage: z.enum(RULE_TARGET_STAGES, { error: "Pick the stage to move contacts to." }).optional(),
+  enabled: z.boolean().optional(),
+});
+export const lifecycleRuleIdSchema = z.object({ id: z.string().uuid("Not a rule id.") });
+/** "Run rules now": every enabled rule over every contact of the workspace. */
+export const runLifecycleRulesSchema = z.object({});
+export const listLifecycleRulesSchema = z.object({});
+
+export const CUSTOM_FIELD_TYPES = ["text", "number", "date", "boolean", "select"] as const;
+export type CustomFieldDefType = (typeof CUSTOM_FIELD_TYPES)[number];
+export const CUSTOM_FIELD_ENTITIES = ["contact", "company"] as const;
+
+export const customFieldKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, "A key is lower_snake_case: a letter first, then letters, digits or _ (at most 40).");
+const customFieldLabel = z.string().trim().min(1, "Label the field.").max(80, "At most 80 characters.");
+const customFieldOptions = z
+  .array(z.string().trim().min(1, "An option cannot be empty.").max(100, "An option has at most 100 characters."))
+  .max(100, "At most 100 options.")
+  .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, "Options must be different from each other.");
+
+export const createCustomFieldSchema = z
+  .object({
+    entity: z.enum(CUSTOM_FIELD_ENTITIES).default("contact"),
+    /** Derived from the label when absent. */
+    key: customFieldKeySchema.optional(),
+    label: customFieldLabel,
+    type: z.enum(CUSTOM_FIELD_TYPES, { error: "Pick a field type." }),
+    options: customFieldOptions.default([]),
+  })
+  .superRefine((f, ctx) => {
+    if (f.type === "select" && f.options.length === 0) ctx.addIssue({ code: "custom", path: ["options"], message: "A select field needs at least one option." });
+    if (f.type !== "select" && f.options.length > 0) ctx.addIssue({ code: "custom", path: ["options"], message: "Only select fields have options." });
+  });
+/** The key and type never change (stored values were written for them); the label and a select's options can. */
+export const updateCustomFieldSchema = z.object({
+  entity: z.enum(CUSTOM_FIELD_ENTITIES).default("contact"),
+  key: customFieldKeySchema,
+  label: customFieldLabel.optional(),
+  options: customFieldOptions.optional(),
+});
+export const deleteCustomFieldSchema = z.object({
+  entity: z.enum(CUSTOM_FIELD_ENTITIES).default("contact"),
+  key: customFieldKeySchema,
+  /** Required when records hold a value for the field; the values stay on the records (see lib/crm/custom-fields.ts). */
+  confirm: z.boolean().default(false),
+});
+export const listCustomFieldsSchema = z.object({ entity: z.enum(CUSTOM_FIELD_ENTITIES).optional() });

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   aiBudgets,
   aiChains,
@@ -31,6 +31,9 @@ import { createCompany, createContact } from "@/lib/crm";
 import { createSegment } from "@/lib/crm/segments";
 import { createProvider } from "@/lib/gateway";
 import { createApiKey, createInvitation } from "@/lib/workspaces";
+import { createLibrary, ingestAsset } from "@/lib/media";
+import { chunked, useTempDataDir } from "../fixtures/media/helpers";
+import { photoJpeg } from "../fixtures/media/make";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null, user: null as { id: string; email: string; name: string } | null }));
@@ -100,8 +103,50 @@ const ACTIONS: Record<string, Kind> = {
   updateSegmentAction: { kind: "write", args: () => ({ id: ids.segment, name: "Renamed" }) },
   deleteSegmentAction: { kind: "write", args: () => ({ id: ids.segment }) },
   segmentMembersAction: { kind: "write", args: () => ({ id: ids.segment, action: "add", contactIds: [ids.contact] }) },
+  // ---- lifecycle rules and custom fields (app/(app)/crm/rules/actions.ts, app/(app)/crm/fields/actions.ts)
+  listLifecycleRulesAction: { kind: "read", args: () => ({}) },
+  createLifecycleRuleAction: { kind: "write", args: () => ({ name: "Viewer rule", toStage: "customer", condition: { type: "group", op: "and", rules: [] } }) },
+  updateLifecycleRuleAction: { kind: "write", args: () => ({ id: crypto.randomUUID(), enabled: false }) },
+  deleteLifecycleRuleAction: { kind: "write", args: () => ({ id: crypto.randomUUID() }) },
+  runLifecycleRulesAction: { kind: "write", args: () => ({}) },
+  listCustomFieldsAction: { kind: "read", args: () => ({}) },
+  createCustomFieldAction: { kind: "write", args: () => ({ label: "Viewer field", type: "text" }) },
+  updateCustomFieldAction: { kind: "write", args: () => ({ key: "viewer_field", label: "Renamed" }) },
+  deleteCustomFieldAction: { kind: "write", args: () => ({ key: "viewer_field", confirm: true }) },
   // The audit log is for managers and up; a viewer is refused reading it too.
   listAuditAction: { kind: "write", args: () => ({}) },
+  // ---- app/(app)/media/actions.ts (media library UI). Asset-bound writes use a real asset, so the refusal is FORBIDDEN, not NOT_FOUND.
+  listAssetsAction: { kind: "read", args: () => ({}) },
+  getAssetDetailAction: { kind: "read", args: () => ({ id: mediaIds.asset }) },
+  nearDuplicatesAction: { kind: "read", args: () => ({ id: mediaIds.asset }) },
+  searchCampaignsAction: { kind: "read", args: () => ({ q: "" }) },
+  createLibraryAction: { kind: "write", args: () => ({ name: "Viewer's library" }) },
+  updateAssetAction: { kind: "write", args: () => ({ id: mediaIds.asset, name: "Renamed by viewer" }) },
+  transitionAssetAction: { kind: "write", args: () => ({ id: mediaIds.asset, action: "submit" }) },
+  bulkTransitionAction: { kind: "write", args: () => ({ ids: [mediaIds.asset], action: "submit" }) },
+  bulkDeleteAssetsAction: { kind: "write", args: () => ({ ids: [mediaIds.asset] }) },
+  bulkRestoreAssetsAction: { kind: "write", args: () => ({ ids: [mediaIds.asset] }) },
+  bulkTagAssetsAction: { kind: "write", args: () => ({ ids: [mediaIds.asset], add: ["viewer"] }) },
+  generateVariantsAction: { kind: "write", args: () => ({ id: mediaIds.asset }) },
+  attachToCampaignAction: { kind: "write", args: () => ({ assetId: mediaIds.asset, campaignId: ids.campaign }) },
+  detachAssetAction: { kind: "write", args: () => ({ assetId: mediaIds.asset, entityType: "campaign", entityId: ids.campaign }) },
+  updateLibraryAction: { kind: "write", args: () => ({ id: mediaIds.library, name: "Renamed by viewer" }) },
+  deleteLibraryAction: { kind: "write", args: () => ({ id: mediaIds.library }) },
+  // ---- end media library UI
+  // ---- app/(app)/media/insights/actions.ts (media performance, suggestions, alt text, metrics import)
+  getAssetPerformanceAction: { kind: "read", args: () => ({ assetId: mediaIds.asset }) },
+  listAssetSuggestionsAction: { kind: "read", args: () => ({ assetId: mediaIds.asset }) },
+  applySuggestionAction: { kind: "write", args: () => ({ assetId: mediaIds.asset, action: { kind: "archive" } }) },
+  suggestAltTextAction: { kind: "write", args: () => ({ assetId: mediaIds.asset }) },
+  importMetricsCsvAction: {
+    kind: "write",
+    args: () => {
+      const form = new FormData();
+      form.append("file", new Blob([`asset_id,channel,day,impressions\n${mediaIds.asset},instagram,2026-11-01,100\n`], { type: "text/csv" }), "m.csv");
+      return form;
+    },
+  },
+  // ---- end media insights
 };
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -173,6 +218,22 @@ beforeAll(async () => {
   session.ctx = ws.ctx("viewer");
   session.user = { id: ws.users.viewer.id, email: ws.users.viewer.email, name: "Viewer" };
 });
+
+// ---- media library UI fixtures: one asset (and its library) in the roles workspace, stored in a private data folder.
+const mediaIds = { asset: "", library: "" };
+let mediaData: { cleanup: () => Promise<void> } | undefined;
+beforeAll(async () => {
+  mediaData = await useTempDataDir();
+  const lib = await createLibrary(ws.ctx("owner"), { name: "Roles library" });
+  const up = await ingestAsset(ws.ctx("owner"), { libraryId: lib.id, fileName: "roles.jpg", stream: chunked(await photoJpeg(777, 240, 160)) }, { variants: "skip" });
+  if (!up.created) throw new Error("fixture asset was a duplicate");
+  mediaIds.asset = up.asset.id;
+  mediaIds.library = lib.id;
+});
+afterAll(async () => {
+  await mediaData?.cleanup();
+});
+// ---- end media library UI fixtures
 
 describe("server actions for a viewer", () => {
   it("every action is classified", async () => {

@@ -18,9 +18,11 @@ import {
   contactEvents,
   contacts,
   contactImports,
+  customFieldDefs,
   enrichmentAllowHosts,
   enrichmentRuns,
   invitations,
+  lifecycleRules,
   members,
   segmentMembers,
   segmentSnapshots,
@@ -595,6 +597,54 @@ const ROUTES: Record<string, RouteCase> = {
       expect(JSON.stringify(json)).not.toContain("B's secret");
     },
   },
+  // ---- media performance, suggestions, best variant, statistics (lib/media/performance.ts, suggestions.ts, best-variant.ts)
+  "POST /api/v1/media/assets/[id]/metrics": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/metrics`,
+    params: (f) => ({ id: f.bAssetId }),
+    body: { rows: [{ channel: "instagram", day: "2026-11-01", impressions: 100, clicks: 5 }] },
+  },
+  "POST /api/v1/media/metrics/import": {
+    kind: "foreign",
+    // JSON {csv} form: B's asset on a line is "not found", naming only the line.
+    path: () => "/api/v1/media/metrics/import",
+    params: () => ({}),
+    body: (f: Foreign) => ({ csv: `asset_id,channel,day,impressions\n${f.bAssetId},instagram,2026-11-01,100\n` }),
+  },
+  "GET /api/v1/media/assets/[id]/performance": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/performance`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "GET /api/v1/media/assets/[id]/suggestions": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/suggestions`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "GET /api/v1/media/assets/[id]/best-variant": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/assets/${f.bAssetId}/best-variant?network=instagram`,
+    params: (f) => ({ id: f.bAssetId }),
+  },
+  "GET /api/v1/media/compare": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/compare?ids=${f.bAssetId},00000000-0000-4000-8000-000000000000`,
+    params: () => ({}),
+  },
+  "GET /api/v1/media/stats": {
+    kind: "foreign",
+    path: (f) => `/api/v1/media/stats?libraryId=${f.bLibraryId}`,
+    params: () => ({}),
+  },
+  "GET /api/v1/media/top": {
+    kind: "scoped",
+    path: "/api/v1/media/top?limit=100",
+    check: (status, json, f) => {
+      expect(status).toBe(200);
+      expect(JSON.stringify(json)).not.toContain(f.bAssetId);
+    },
+  },
+  // ---- end media performance
 };
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
@@ -801,6 +851,106 @@ const ACTIONS: Record<string, ActionCase> = {
   updateSegmentAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId, name: "Taken" }), code: notFound },
   deleteSegmentAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId }), code: notFound },
   segmentMembersAction: { kind: "foreign", args: (f) => ({ id: f.bSegmentId, action: "remove", contactIds: [f.bContactId] }), code: notFound },
+  // ---- lifecycle rules and custom fields (app/(app)/crm/rules/actions.ts, app/(app)/crm/fields/actions.ts); fixtures at the end of the file
+  listLifecycleRulesAction: {
+    kind: "scoped",
+    args: () => ({}),
+    check: (res) => {
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res.data)).not.toContain(lrFixture.bRuleId);
+    },
+  },
+  createLifecycleRuleAction: {
+    kind: "scoped",
+    // A condition naming B's segment: refused as not found in A, never compiled against B's list.
+    args: (f) => ({ name: "Uses B's list", toStage: "lead", condition: { type: "group", op: "and", rules: [{ type: "segment", op: "in", segmentId: f.bSegmentId }] } }),
+    check: (res) => expect(res).toMatchObject({ ok: false, code: "VALIDATION_FAILED" }),
+  },
+  updateLifecycleRuleAction: { kind: "foreign", args: () => ({ id: lrFixture.bRuleId, enabled: true, name: "Taken" }), code: notFound },
+  deleteLifecycleRuleAction: { kind: "foreign", args: () => ({ id: lrFixture.bRuleId }), code: notFound },
+  runLifecycleRulesAction: {
+    kind: "scoped",
+    // A's catch-all rule moves A's contacts; B's contacts (snapshotted) must not move.
+    args: () => ({}),
+    check: (res) => expect(res.ok).toBe(true),
+  },
+  listCustomFieldsAction: {
+    kind: "scoped",
+    args: () => ({}),
+    check: (res) => {
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res.data)).not.toContain(lrFixture.bFieldKey);
+    },
+  },
+  createCustomFieldAction: { kind: "scoped", args: () => ({ label: "A's field", type: "text" }), check: (res) => expect(res.ok).toBe(true) },
+  updateCustomFieldAction: { kind: "foreign", args: () => ({ key: lrFixture.bFieldKey, label: "Taken" }), code: notFound },
+  deleteCustomFieldAction: { kind: "foreign", args: () => ({ key: lrFixture.bFieldKey, confirm: true }), code: notFound },
+  // ---- app/(app)/media/actions.ts (media library UI)
+  listAssetsAction: {
+    kind: "scoped",
+    // Even naming B's library, A sees only A's assets (none there).
+    args: (f) => ({ limit: 200, libraryId: f.bLibraryId }),
+    check: (res, f) => {
+      expect(res.ok).toBe(true);
+      expect((res.data as { items: unknown[] }).items).toEqual([]);
+      expect(JSON.stringify(res.data)).not.toContain(f.bAssetId);
+    },
+  },
+  getAssetDetailAction: { kind: "foreign", args: (f) => ({ id: f.bAssetId }), code: notFound },
+  createLibraryAction: { kind: "scoped", args: () => ({ name: "A's library from the UI" }), check: (res) => expect(res.ok).toBe(true) },
+  updateAssetAction: { kind: "foreign", args: (f) => ({ id: f.bAssetId, name: "Taken over", focalPoint: { x: 0.1, y: 0.1 } }), code: notFound },
+  transitionAssetAction: { kind: "foreign", args: (f) => ({ id: f.bAssetId, action: "delete" }), code: notFound },
+  bulkTransitionAction: {
+    kind: "scoped",
+    args: (f) => ({ ids: [f.bAssetId], action: "archive" }),
+    check: (res) => expect(res).toMatchObject({ ok: true, data: { done: [], skipped: [{ code: "ASSET_NOT_FOUND" }] } }),
+  },
+  bulkDeleteAssetsAction: {
+    kind: "scoped",
+    args: (f) => ({ ids: [f.bAssetId] }),
+    check: (res) => expect(res).toMatchObject({ ok: true, data: { done: [], skipped: [{ code: "ASSET_NOT_FOUND" }] } }),
+  },
+  bulkRestoreAssetsAction: {
+    kind: "scoped",
+    args: (f) => ({ ids: [f.bAssetId] }),
+    check: (res) => expect(res).toMatchObject({ ok: true, data: { done: [], skipped: [{ code: "ASSET_NOT_FOUND" }] } }),
+  },
+  bulkTagAssetsAction: {
+    kind: "scoped",
+    args: (f) => ({ ids: [f.bAssetId], add: ["hijacked"] }),
+    check: (res) => expect(res).toMatchObject({ ok: true, data: { done: [], skipped: [{ code: "ASSET_NOT_FOUND" }] } }),
+  },
+  nearDuplicatesAction: { kind: "foreign", args: (f) => ({ id: f.bAssetId }), code: notFound },
+  generateVariantsAction: { kind: "foreign", args: (f) => ({ id: f.bAssetId }), code: notFound },
+  searchCampaignsAction: {
+    kind: "scoped",
+    args: () => ({ q: "secret" }),
+    check: (res, f) => {
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res.data)).not.toContain(f.bCampaignId);
+    },
+  },
+  // B's campaign is "no such campaign" (422 naming nothing); B's asset is not found.
+  attachToCampaignAction: { kind: "foreign", args: (f) => ({ assetId: f.bAssetId, campaignId: f.bCampaignId }), code: /NOT_FOUND$|^VALIDATION_FAILED$/ },
+  detachAssetAction: { kind: "foreign", args: (f) => ({ assetId: f.bAssetId, entityType: "campaign", entityId: f.bCampaignId }), code: notFound },
+  updateLibraryAction: { kind: "foreign", args: (f) => ({ id: f.bLibraryId, name: "Taken over" }), code: notFound },
+  deleteLibraryAction: { kind: "foreign", args: (f) => ({ id: f.bLibraryId }), code: notFound },
+  // ---- end media library UI
+  // ---- app/(app)/media/insights/actions.ts (media performance, suggestions, alt text, metrics import)
+  getAssetPerformanceAction: { kind: "foreign", args: (f) => ({ assetId: f.bAssetId }), code: notFound },
+  listAssetSuggestionsAction: { kind: "foreign", args: (f) => ({ assetId: f.bAssetId }), code: notFound },
+  applySuggestionAction: { kind: "foreign", args: (f) => ({ assetId: f.bAssetId, action: { kind: "archive" } }), code: notFound },
+  suggestAltTextAction: { kind: "foreign", args: (f) => ({ assetId: f.bAssetId }), code: notFound },
+  importMetricsCsvAction: {
+    kind: "foreign",
+    args: (f) => {
+      const form = new FormData();
+      form.append("file", new Blob([`asset_id,channel,day,impressions\n${f.bAssetId},instagram,2026-11-01,100\n`], { type: "text/csv" }), "m.csv");
+      return form;
+    },
+    code: notFound,
+  },
+  // ---- end media insights
   // app/(auth)/actions.ts
   createWorkspaceAction: {
     kind: "scoped",
@@ -849,5 +999,40 @@ describe("every server action", () => {
     expect(await snapshotB(getDb(), f.b.id)).toEqual(before);
     const bMembers = await getDb().select().from(members).where(eq(members.organizationId, f.b.id));
     expect(bMembers.map((m) => m.userId)).not.toContain(f.a.users.owner.id);
+  });
+});
+
+// ---------------------------------------------------------------- lifecycle rules and custom fields (added with them)
+// B owns a (disabled) rule and a custom field; A owns a catch-all rule so "Run rules now" has work to do in A.
+const lrFixture = { bRuleId: "", bFieldKey: "b_secret_field", bRules: [] as unknown[], bFields: [] as unknown[] };
+
+async function lrSnapshotB() {
+  const db = getDb();
+  return {
+    rules: await db.select().from(lifecycleRules).where(eq(lifecycleRules.workspaceId, f.b.id)).orderBy(asc(lifecycleRules.id)),
+    fields: await db.select().from(customFieldDefs).where(eq(customFieldDefs.workspaceId, f.b.id)).orderBy(asc(customFieldDefs.key)),
+  };
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  const [bRule] = await db
+    .insert(lifecycleRules)
+    .values({ workspaceId: f.b.id, name: "B's secret rule", condition: { type: "group", op: "and", rules: [] }, toStage: "customer", enabled: false })
+    .returning();
+  lrFixture.bRuleId = bRule!.id;
+  await db.insert(customFieldDefs).values({ workspaceId: f.b.id, entity: "contact", key: lrFixture.bFieldKey, label: "B secret", type: "text" });
+  await db.insert(lifecycleRules).values({ workspaceId: f.a.id, name: "A catch-all", condition: { type: "group", op: "and", rules: [] }, toStage: "lead" });
+  const snap = await lrSnapshotB();
+  lrFixture.bRules = snap.rules;
+  lrFixture.bFields = snap.fields;
+});
+
+describe("lifecycle rules and custom fields of B", () => {
+  it("are exactly as they were after A's actions ran", async () => {
+    const snap = await lrSnapshotB();
+    expect(snap.rules).toEqual(lrFixture.bRules);
+    expect(snap.fields).toEqual(lrFixture.bFields);
+    expect(snap.rules).toHaveLength(1);
   });
 });

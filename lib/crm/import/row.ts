@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { companyFields, contactFields } from "@/lib/crm/schemas";
 import { normalisePhone } from "@/lib/crm/normalize";
 import { STAGE_LABELS, type LifecycleStage } from "@/lib/crm/stages";
+import { checkCustomValue, type CustomValueDef } from "@/lib/crm/custom-values";
 import { MAX_CUSTOM_VALUE_CHARS } from "./limits";
 import { isImportField, type ImportField, type ImportMapping, type MappingTarget } from "./mapping";
 
@@ -26,7 +27,7 @@ export interface StagedContact {
   tier: string | null;
   emailConsent: "unknown" | "opted_in" | "opted_out" | null;
   doNotContact: boolean | null;
-  custom: Record<string, string> | null;
+  custom: Record<string, unknown> | null;
   companyName: string | null;
   companyDomain: string | null;
 }
@@ -69,9 +70,11 @@ export interface RowPlan {
   columns: { index: number; header: string; target: MappingTarget }[];
   countries: ParseCache<string | null>;
   timezones: ParseCache<string | null>;
+  /** The workspace's contact custom field definitions by key: a mapped custom column must fit its field's type. */
+  customDefs?: ReadonlyMap<string, CustomValueDef>;
 }
 
-export function compileRowPlan(headers: string[], mapping: ImportMapping): RowPlan {
+export function compileRowPlan(headers: string[], mapping: ImportMapping, customDefs?: ReadonlyMap<string, CustomValueDef>): RowPlan {
   const columns: RowPlan["columns"] = [];
   headers.forEach((header, index) => {
     const target = mapping[header];
@@ -82,6 +85,7 @@ export function compileRowPlan(headers: string[], mapping: ImportMapping): RowPl
     columns,
     countries: new ParseCache(fromSchema(contactFields.country)),
     timezones: new ParseCache(fromSchema(contactFields.timezone)),
+    customDefs,
   };
 }
 
@@ -219,7 +223,11 @@ export function validateRow(plan: RowPlan, cells: string[], row: number): { cont
       if (value.length > MAX_CUSTOM_VALUE_CHARS) {
         fail(header, `At most ${MAX_CUSTOM_VALUE_CHARS.toLocaleString("en")} characters in a custom field (this one has ${value.length.toLocaleString("en")}).`);
       } else {
-        (c.custom ??= {})[target.slice("custom.".length)] = value;
+        const key = target.slice("custom.".length);
+        const def = plan.customDefs?.get(key);
+        const checked = def ? checkCustomValue(def, value) : { ok: true as const, value };
+        if (!checked.ok) fail(header, checked.message);
+        else if (checked.value !== undefined) (c.custom ??= {})[key] = checked.value;
       }
       continue;
     }

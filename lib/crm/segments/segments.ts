@@ -470,3 +470,12 @@ export async function snapshotSegment(ctx: Ctx, id: string, purpose: string): Pr
     return { snapshotId, memberCount };
   });
 }
+
+/**
+ * The WHERE fragment (over `contacts seg_c`) of an unsaved rule tree of this workspace, fully checked (custom field types,
+ * referenced segments, campaigns). For other engines that evaluate rule trees themselves, e.g. lifecycle rules.
+ */
+export async function compileWorkspaceRules(ctx: Ctx, rules: SegmentRules, opts: { checkCampaigns?: boolean; errorPath?: string } = {}): Promise<SQL> {
+  const env = await compileEnv(ctx, rules, { checkCampaigns: opts.checkCampaigns });
+  return compileSegmentRules(rules, { ...env, errorPath: opts.errorPath });
+}

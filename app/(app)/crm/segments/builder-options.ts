@@ -3,13 +3,18 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/context";
 import { listCampaigns } from "@/lib/campaigns";
-import { listSegmentFields, listSegments, MAX_RULE_CONDITIONS, MAX_RULE_DEPTH } from "@/lib/crm/segments";
+import { listSegmentFieldOptions, listSegments, MAX_RULE_CONDITIONS, MAX_RULE_DEPTH } from "@/lib/crm/segments";
 import type { RuleBuilderOptions } from "@/components/crm/rule-builder-context";
 
 export async function loadRuleBuilderOptions(ctx: Ctx, excludeSegmentId?: string): Promise<RuleBuilderOptions> {
-  const [segments, campaigns] = await Promise.all([listSegments(ctx, { limit: 200 }), listCampaigns(ctx, { sort: "newest", limit: 200 })]);
+  // The registry's fields and the workspace's custom field definitions (custom.<key>), typed as defined.
+  const [segments, campaigns, fields] = await Promise.all([
+    listSegments(ctx, { limit: 200 }),
+    listCampaigns(ctx, { sort: "newest", limit: 200 }),
+    listSegmentFieldOptions(ctx),
+  ]);
   return {
-    fields: listSegmentFields().map(({ key, label, type, entity, enumValues, operators }) => ({
+    fields: fields.map(({ key, label, type, entity, enumValues, operators }) => ({
       key,
       label,
       type,
