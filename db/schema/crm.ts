@@ -105,6 +105,14 @@ export const contacts = pgTable(
   (t) => [
     // (created_at, id) both descending so keyset pages compare the row (created_at, id) < (…) in one index range, either direction.
     index("contacts_workspace_created_id_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    // The other list sorts, on the exact (coalesced) keys lib/crm/contacts.ts orders by, so their pages are index ranges too.
+    index("contacts_workspace_name_sort_idx").on(
+      t.workspaceId,
+      sql`lower(coalesce(${t.lastName}, '') || ' ' || coalesce(${t.firstName}, ''))`,
+      t.id,
+    ),
+    index("contacts_workspace_email_sort_idx").on(t.workspaceId, sql`coalesce(lower(${t.email}), '')`, t.id),
+    index("contacts_workspace_score_sort_idx").on(t.workspaceId, sql`coalesce(${t.score}, -1) desc nulls last`, t.id.desc()),
     uniqueIndex("contacts_workspace_email_uq").on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.email} is not null`),
     index("contacts_workspace_company_idx").on(t.workspaceId, t.companyId),
     index("contacts_workspace_stage_idx").on(t.workspaceId, t.lifecycleStage),

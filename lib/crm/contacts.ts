@@ -34,7 +34,7 @@ const companyName = sql<string | null>`(select ${companies.name} from ${companie
 // (e.g. a bare `DESC`, which means NULLS FIRST) makes it read and sort the whole workspace even for the first page.
 // newest/oldest walk contacts_workspace_created_id_idx (created_at DESC NULLS LAST, id DESC NULLS LAST) forwards and
 // backwards, so every page is one index range scan whatever its depth. name/email ascend as a default (ASC NULLS LAST)
-// index would, and score descends NULLS LAST; those three have no matching index yet.
+// index would, and score descends NULLS LAST, each on its own expression index (migration 0007).
 const SORTS = {
   newest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "desc", nulls: "last" },
   oldest: { expr: sql`${contacts.createdAt}`, cast: "timestamptz", dir: "asc", nulls: "first" },

@@ -118,6 +118,23 @@ describe("contacts keyset pages", () => {
     }
   });
 
+  it("reads name, email and score pages as ranges of their own indexes (no sort), first and deeper pages", async () => {
+    const cases = [
+      { sort: "name" as const, index: "contacts_workspace_name_sort_idx" },
+      { sort: "email" as const, index: "contacts_workspace_email_sort_idx" },
+      { sort: "score" as const, index: "contacts_workspace_score_sort_idx" },
+    ];
+    for (const { sort, index } of cases) {
+      const first = await listContacts(ws.ctx("viewer"), { sort, limit: 5 });
+      expect(first.nextCursor, sort).toBeTruthy();
+      for (const cursor of [undefined, first.nextCursor!]) {
+        const plan = await planOf(() => listContacts(ws.ctx("viewer"), { sort, limit: 5, ...(cursor ? { cursor } : {}) }));
+        expect(plan, `${sort} ${cursor ? "deeper" : "first"}`).toMatch(new RegExp(`Index Scan( Backward)? using ${index}`));
+        expect(plan, `${sort} ${cursor ? "deeper" : "first"}`).not.toMatch(/\bSort\b/);
+      }
+    }
+  });
+
   it("never shows another workspace's contact, whatever the cursor", async () => {
     const all = await walk("newest", 6);
     expect(all).toHaveLength(23);

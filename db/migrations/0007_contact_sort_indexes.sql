@@ -1,0 +1,3 @@
+CREATE INDEX "contacts_workspace_name_sort_idx" ON "contacts" USING btree ("workspace_id",lower(coalesce("last_name", '') || ' ' || coalesce("first_name", '')),"id");--> statement-breakpoint
+CREATE INDEX "contacts_workspace_email_sort_idx" ON "contacts" USING btree ("workspace_id",coalesce(lower("email"), ''),"id");--> statement-breakpoint
+CREATE INDEX "contacts_workspace_score_sort_idx" ON "contacts" USING btree ("workspace_id",coalesce("score", -1) desc nulls last,"id" DESC NULLS LAST);
