@@ -2,7 +2,7 @@
 // neutralised against formula injection. Scoped to ctx.workspaceId; a company or segment of another workspace is "not found".
 import "server-only";
 import type { Readable } from "node:stream";
-import { and, asc, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { companies, contacts, customFieldDefs, segments, type Segment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
@@ -139,10 +139,9 @@ export async function exportContactsCsv(ctx: Ctx, input: ExportContactsInput, op
     for (;;) {
       const where: SQL[] = [...conds];
       if (cursor) {
-        // Keyset on (created_at desc, id asc), the order of contacts_workspace_created_idx; the cursor keeps Postgres's own
-        // timestamp text so microseconds survive.
-        const t = sql`cast(${cursor.t} as timestamptz)`;
-        where.push(or(sql`${contacts.createdAt} < ${t}`, and(sql`${contacts.createdAt} = ${t}`, gt(contacts.id, cursor.id)))!);
+        // Keyset on (created_at, id) both descending, one range of contacts_workspace_created_id_idx per batch; the cursor
+        // keeps Postgres's own timestamp text so microseconds survive.
+        where.push(sql`(${contacts.createdAt}, ${contacts.id}) < (cast(${cursor.t} as timestamptz), ${cursor.id}::uuid)`);
       }
       const batch = await db
         .select({
@@ -154,7 +153,7 @@ export async function exportContactsCsv(ctx: Ctx, input: ExportContactsInput, op
         .from(contacts)
         .leftJoin(companies, and(eq(companies.id, contacts.companyId), eq(companies.workspaceId, contacts.workspaceId)))
         .where(and(...where))
-        .orderBy(desc(contacts.createdAt), asc(contacts.id))
+        .orderBy(sql`${contacts.createdAt} desc nulls last`, sql`${contacts.id} desc nulls last`)
         .limit(batchSize);
       for (const { c, companyName, companyDomain } of batch) {
         yield [
