@@ -1,14 +1,7 @@
 // Journey: the AI page. An admin runs the playground on a workspace with no providers and gets an offline answer, then finds it in the log;
 // a viewer sees the same page read-only. Never assume a model answers here: the demo workspace has no provider, so offline must.
-import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support/session";
 
 test("an admin runs the playground, gets an offline answer with its one attempt, and finds it in the request log", async ({ page }) => {
   await signIn(page, "admin@demo.aicmo.dev");

@@ -1,19 +1,7 @@
 // Journey: the CRM contacts list and a contact's page. A marketer creates, finds, bulk-tags and moves contacts, notes and history
 // show up, a backward bulk move is refused with the server's message; a manager deletes a contact and undoes it. Never rely on seed rows.
 import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-/** A token unique to this run, so the journeys find only their own contacts in a seeded workspace. */
-function runToken(): string {
-  return `e2e${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-}
+import { signIn, runToken } from "../support/session";
 
 async function createContact(page: Page, c: { first: string; last: string; email: string }) {
   await page.getByRole("button", { name: "New contact" }).first().click();

@@ -3,18 +3,7 @@
 // imported contact → build a segment with a live count → export it and count the CSV's rows. Never rely on seed rows.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-function runToken(): string {
-  return `e2e${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-}
+import { signIn, runToken } from "../support/session";
 
 const ROWS = 300;
 /** Data rows (0-based) whose email is broken in the first file. */

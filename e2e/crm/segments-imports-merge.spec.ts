@@ -1,18 +1,7 @@
 // Journey: the CRM's bulk tools. A marketer imports a CSV through the mapping wizard and builds a segment from it with a live
 // count; a manager merges two duplicates picking a field from the loser. Never rely on seed rows: every name carries a run token.
-import { expect, test, type Page } from "@playwright/test";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-function runToken(): string {
-  return `e2e${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-}
+import { expect, test } from "@playwright/test";
+import { signIn, runToken } from "../support/session";
 
 test("a marketer imports a CSV with an auto-detected mapping, then segments the imported contacts with a live count", async ({ page }) => {
   test.setTimeout(120_000);

@@ -5,20 +5,9 @@
 // high-performer flag and a suggestion whose one-click action works; the top performers page ranks it with the badge.
 // The journey's own asset is never a seeded one; the high-performer flag needs a channel median, which the demo
 // workspace's seeded Instagram history supplies (seed-media.ts: typical Instagram CTR about 0.9 %).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn, runToken } from "../support/session";
 import sharp from "sharp";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-function runToken(): string {
-  return `e2e${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-}
 
 /** A PNG no one has uploaded before: random noise, so neither its SHA-256 nor its picture hash matches anything. */
 /** A UTC calendar day `n` days before today, as the metrics CSV wants it (YYYY-MM-DD). */

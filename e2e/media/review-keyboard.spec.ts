@@ -3,19 +3,12 @@
 // assets leave the queue and the rejected one's history carries the note. Other specs (journey.spec.ts) may add to or
 // decide in the queue at the same time, so this one acts only on the first two entries of the queue it loaded (the
 // oldest, which are seeded assets; a spec's upload is always newer) and never counts the queue's length.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support/session";
 
 /** Matches exactly this text (an entry's text is its asset's name; "Water bottle, teal" must not match its "(trimmed)" copy). */
 function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 test("an approver approves with A and rejects with R and a note, moving with J and K", async ({ page }) => {
