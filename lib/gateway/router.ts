@@ -72,10 +72,32 @@ class DeadlineBackoff implements IBackoffFactory<IRetryBackoffContext<unknown>> 
   }
 }
 
+/**
+ * An AbortSignal that aborts with a TimeoutError after `ms`, or when `parent` aborts (with the parent's reason). Built by
+ * hand rather than with AbortSignal.any + AbortSignal.timeout, which showed up at ~7% of the gateway's CPU per call;
+ * `dispose` clears the timer and the listener as soon as the signal is no longer needed.
+ */
+function linkedTimeout(ms: number, parent: AbortSignal | undefined, message: string): { signal: AbortSignal; dispose: () => void } {
+  const ctl = new AbortController();
+  const onParent = () => ctl.abort(parent!.reason);
+  if (parent?.aborted) ctl.abort(parent.reason);
+  else parent?.addEventListener("abort", onParent, { once: true });
+  const timer = setTimeout(() => ctl.abort(new DOMException(message, "TimeoutError")), ms);
+  return {
+    signal: ctl.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      parent?.removeEventListener("abort", onParent);
+    },
+  };
+}
+
 interface Plan {
   chain: ResolvedChain;
   deadline: number;
   deadlineSignal: AbortSignal;
+  /** Clears the deadline's timer; called when the routing ends, whichever way. */
+  dispose: () => void;
   /** The caller's own signal (a client hang-up), kept apart so that it is never mistaken for a provider timeout. */
   callerSignal?: AbortSignal;
   attempts: AttemptRecord[];
@@ -96,12 +118,14 @@ function skipReason(p: ResolvedProvider): string | null {
   return null;
 }
 
-function attemptSignal(plan: Plan, p: ResolvedProvider): AbortSignal {
+const NO_DISPOSE = () => {};
+
+function attemptSignal(plan: Plan, p: ResolvedProvider): { signal: AbortSignal; dispose: () => void } {
   if (plan.callerSignal?.aborted) throw cancelled(plan.callerSignal.reason);
-  if (p.kind === "offline") return plan.deadlineSignal.aborted ? new AbortController().signal : plan.deadlineSignal;
+  if (p.kind === "offline") return { signal: plan.deadlineSignal.aborted ? new AbortController().signal : plan.deadlineSignal, dispose: NO_DISPOSE };
   const remaining = plan.deadline - Date.now();
   if (remaining < MIN_ATTEMPT_MS) throw new ProviderError("timeout", "The request's deadline has passed.");
-  return AbortSignal.any([plan.deadlineSignal, AbortSignal.timeout(Math.min(plan.chain.attemptTimeoutMs, remaining))]);
+  return linkedTimeout(Math.min(plan.chain.attemptTimeoutMs, remaining), plan.deadlineSignal, "The attempt timed out.");
 }
 
 /**
@@ -112,8 +136,9 @@ async function callWithResilience<T>(plan: Plan, p: ResolvedProvider, realLeftAf
   const once = async (): Promise<T> => {
     const started = performance.now();
     let signal: AbortSignal | undefined;
+    let dispose = NO_DISPOSE;
     try {
-      signal = attemptSignal(plan, p);
+      ({ signal, dispose } = attemptSignal(plan, p));
       const value = await call(signal);
       plan.attempts.push(attemptRecord(p, true, performance.now() - started));
       return value;
@@ -122,6 +147,8 @@ async function callWithResilience<T>(plan: Plan, p: ResolvedProvider, realLeftAf
       plan.attempts.push(attemptRecord(p, false, performance.now() - started, err));
       if (err.kind === "auth") plan.onAuthFailure(p, err);
       throw err;
+    } finally {
+      dispose();
     }
   };
   if (p.kind === "offline") return once();
@@ -139,12 +166,12 @@ async function callWithResilience<T>(plan: Plan, p: ResolvedProvider, realLeftAf
 }
 
 function makePlan(chain: ResolvedChain, onAuthFailure: Plan["onAuthFailure"], callerSignal?: AbortSignal): Plan {
-  const deadlineSignals = [AbortSignal.timeout(chain.deadlineMs)];
-  if (callerSignal) deadlineSignals.push(callerSignal);
+  const deadline = linkedTimeout(chain.deadlineMs, callerSignal, "The request's deadline has passed.");
   return {
     chain,
     deadline: Date.now() + chain.deadlineMs,
-    deadlineSignal: AbortSignal.any(deadlineSignals),
+    deadlineSignal: deadline.signal,
+    dispose: deadline.dispose,
     callerSignal,
     attempts: [],
     onAuthFailure,
@@ -161,24 +188,28 @@ export async function routeChat(
   opts: { onAuthFailure: Plan["onAuthFailure"]; signal?: AbortSignal },
 ): Promise<RouteOutcome> {
   const plan = makePlan(chain, opts.onAuthFailure, opts.signal);
-  const order = orderedProviders(chain);
-  for (let i = 0; i < order.length; i++) {
-    const p = order[i]!;
-    const skip = skipReason(p);
-    if (skip) {
-      plan.attempts.push(skipRecord(p, skip));
-      continue;
+  try {
+    const order = orderedProviders(chain);
+    for (let i = 0; i < order.length; i++) {
+      const p = order[i]!;
+      const skip = skipReason(p);
+      if (skip) {
+        plan.attempts.push(skipRecord(p, skip));
+        continue;
+      }
+      const realLeftAfter = order.slice(i + 1).some((q) => q.kind !== "offline" && !skipReason(q));
+      try {
+        const result = await callWithResilience(plan, p, realLeftAfter, (signal) => getAdapter(p.kind).chat(p.cfg, { ...req, model: p.cfg.model }, signal));
+        return { result, provider: p, attempts: plan.attempts };
+      } catch (e) {
+        if (e instanceof BrokenCircuitError) plan.attempts.push(skipRecord(p, "circuit breaker open"));
+        if (opts.signal?.aborted) break;
+      }
     }
-    const realLeftAfter = order.slice(i + 1).some((q) => q.kind !== "offline" && !skipReason(q));
-    try {
-      const result = await callWithResilience(plan, p, realLeftAfter, (signal) => getAdapter(p.kind).chat(p.cfg, { ...req, model: p.cfg.model }, signal));
-      return { result, provider: p, attempts: plan.attempts };
-    } catch (e) {
-      if (e instanceof BrokenCircuitError) plan.attempts.push(skipRecord(p, "circuit breaker open"));
-      if (opts.signal?.aborted) break;
-    }
+    throw new AllProvidersFailedError(plan.attempts);
+  } finally {
+    plan.dispose();
   }
-  throw new AllProvidersFailedError(plan.attempts);
 }
 
 export type RoutedStreamEvent = StreamEvent | { type: "provider"; provider: ResolvedProvider } | { type: "error"; message: string; code: string };
@@ -194,6 +225,19 @@ export async function* routeStream(
 ): AsyncGenerator<RoutedStreamEvent> {
   const plan = makePlan(chain, opts.onAuthFailure, opts.signal);
   if (opts.attempts) plan.attempts = opts.attempts;
+  try {
+    yield* streamDownChain(plan, chain, req, opts);
+  } finally {
+    plan.dispose();
+  }
+}
+
+async function* streamDownChain(
+  plan: Plan,
+  chain: ResolvedChain,
+  req: Omit<ChatRequest, "model">,
+  opts: { signal?: AbortSignal },
+): AsyncGenerator<RoutedStreamEvent> {
   const order = orderedProviders(chain);
   for (let i = 0; i < order.length; i++) {
     const p = order[i]!;
