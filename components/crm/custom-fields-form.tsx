@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { customFieldKeyFromLabel } from "@/lib/crm/custom-field-key";
 
 export interface CustomFieldItem {
   entity: "contact" | "company";
@@ -28,15 +29,7 @@ export const CUSTOM_FIELD_TYPE_LABELS: Record<CustomFieldDefType, string> = {
 
 /** The key a label suggests (the engine derives the same when no key is given). */
 export function slugFromLabel(label: string): string {
-  return label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^[^a-z]+/, "")
-    .replace(/_+$/, "")
-    .slice(0, 40)
-    .replace(/_+$/, "");
+  return customFieldKeyFromLabel(label) ?? "";
 }
 
 export function CustomFieldsForm({ field, onSaved, onCancel }: { field?: CustomFieldItem; onSaved: () => void; onCancel: () => void }) {

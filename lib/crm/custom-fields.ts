@@ -14,6 +14,9 @@ import {
   updateCustomFieldSchema,
 } from "./schemas";
 import { checkCustomValue } from "./custom-values";
+import { customFieldKeyFromLabel } from "./custom-field-key";
+
+export { customFieldKeyFromLabel };
 
 export { checkCustomValue, type CustomValueCheck, type CustomValueDef } from "./custom-values";
 
@@ -23,19 +26,6 @@ export type CustomFieldEntity = "contact" | "company";
 /** Values are counted up to this many records before a delete asks for confirmation (a cheap bound at 1M rows). */
 const COUNT_CAP = 100_000;
 
-/** A label → a key: lower_snake_case, starting with a letter, at most 40 characters (null when nothing usable remains). */
-export function customFieldKeyFromLabel(label: string): string | null {
-  const key = label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^[^a-z]+/, "")
-    .replace(/_+$/, "")
-    .slice(0, 40)
-    .replace(/_+$/, "");
-  return key ? key : null;
-}
 
 export async function listCustomFields(ctx: Ctx, raw: z.input<typeof listCustomFieldsSchema> = {}): Promise<CustomFieldDef[]> {
   authorize(ctx, "contacts.read");
