@@ -3,15 +3,16 @@
 // Never compute a cost here: the engine prices calls; this only shows and edits the table, with overrides marked as such.
 import { useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { Pencil, Plus } from "lucide-react";
+import { Pencil, Plus, RotateCcw } from "lucide-react";
 import { setPriceSchema } from "@/lib/gateway/schemas";
 import { formatMicros } from "@/lib/gateway/pricing";
 import { PROVIDER_KINDS, type ProviderKind } from "@/lib/gateway/types";
 import { aiQueryKeys, queryKeys } from "@/lib/query-keys";
-import { setAiPriceAction } from "@/app/(app)/ai/actions";
+import { resetAiPriceAction, setAiPriceAction } from "@/app/(app)/ai/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -114,6 +115,33 @@ function PriceForm({ price, onDone, idPrefix }: { price?: PriceView; onDone: () 
   );
 }
 
+/** Removes this workspace's override after a confirmation; the built-in list price (or zero) applies to later calls. */
+function ResetPriceButton({ price }: { price: PriceView }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button variant="ghost" size="sm" aria-label={`Reset the price of ${price.model} to the built-in default`}>
+          <RotateCcw aria-hidden className="size-4" />
+          <span className="hidden sm:inline">Reset</span>
+        </Button>
+      }
+      title={`Reset the price of ${price.model}?`}
+      description="Calls from now on are costed at the built-in list price for this model (zero if there is none). Calls already made keep their cost."
+      confirmLabel="Reset price"
+      onConfirm={async () => {
+        const res = await resetAiPriceAction({ kind: price.kind, model: price.model });
+        if (!res.ok) return res.message;
+        void queryClient.invalidateQueries({ queryKey: aiQueryKeys.all });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
+        toast.success(`Price for ${kindLabel(price.kind)} ${price.model} reset to the default.`);
+        return null;
+      }}
+    />
+  );
+}
+
 export function PricesTable({ prices, canManage }: { prices: PriceView[]; canManage: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -175,10 +203,13 @@ export function PricesTable({ prices, canManage }: { prices: PriceView[]; canMan
                   <Td>{p.source === "workspace" ? <Badge tone="info">Workspace override</Badge> : <Badge>Built-in default</Badge>}</Td>
                   {canManage ? (
                     <Td className="text-right">
-                      <Button variant="ghost" size="sm" aria-label={`Edit the price of ${p.model}`} onClick={() => setEditing(key)}>
-                        <Pencil aria-hidden className="size-4" />
-                        <span className="hidden sm:inline">Edit</span>
-                      </Button>
+                      <div className="flex justify-end gap-1">
+                        <Button variant="ghost" size="sm" aria-label={`Edit the price of ${p.model}`} onClick={() => setEditing(key)}>
+                          <Pencil aria-hidden className="size-4" />
+                          <span className="hidden sm:inline">Edit</span>
+                        </Button>
+                        {p.source === "workspace" ? <ResetPriceButton price={p} /> : null}
+                      </div>
                     </Td>
                   ) : null}
                 </Tr>

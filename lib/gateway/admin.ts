@@ -17,6 +17,7 @@ import {
   createProviderSchema,
   saveChainSchema,
   setBudgetSchema,
+  resetPriceSchema,
   setPriceSchema,
   updateProviderSchema,
 } from "./schemas";
@@ -200,6 +201,28 @@ export async function setPrice(ctx: Ctx, raw: z.input<typeof setPriceSchema>) {
   });
   invalidateChains(ctx.workspaceId);
   return values;
+}
+
+/** Deletes this workspace's override for one model; later calls are costed at the built-in price again. */
+export async function resetPrice(ctx: Ctx, raw: z.input<typeof resetPriceSchema>): Promise<{ kind: string; model: string; removed: boolean }> {
+  authorize(ctx, "ai.manage");
+  const input = resetPriceSchema.parse(raw);
+  const removed = await ctx.db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(aiPrices)
+      .where(and(eq(aiPrices.workspaceId, ctx.workspaceId), eq(aiPrices.kind, input.kind), eq(aiPrices.model, input.model)))
+      .returning();
+    if (gone.length === 0) return false;
+    await recordAudit(tx, ctx, {
+      action: "ai_price.reset",
+      entityType: "ai_price",
+      entityId: `${input.kind}:${input.model}`,
+      before: { inputPerMTokMicros: gone[0]!.inputPerMTokMicros, outputPerMTokMicros: gone[0]!.outputPerMTokMicros },
+    });
+    return true;
+  });
+  invalidateChains(ctx.workspaceId);
+  return { kind: input.kind, model: input.model, removed };
 }
 
 export interface PriceRow {

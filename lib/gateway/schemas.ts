@@ -70,6 +70,12 @@ export const setPriceSchema = z.object({
   outputPerMTokUsd: z.coerce.number().min(0).max(10_000),
 });
 
+/** Removes a workspace's price override, so the built-in list price (or zero) applies again. */
+export const resetPriceSchema = z.object({
+  kind: providerKindSchema,
+  model: z.string().trim().min(1).max(120),
+});
+
 export const setBudgetSchema = z.object({
   /** Omit for the workspace budget; a campaign id for that campaign's own. */
   campaignId: z.string().uuid().nullable().default(null),

@@ -79,6 +79,7 @@ const ACTIONS: Record<string, Kind> = {
   saveAiChainAction: { kind: "write", args: () => ({ task: "copywriting", levels: [] }) },
   setAiBudgetAction: { kind: "write", args: () => ({ campaignId: null, monthlyLimitUsd: 1 }) },
   setAiPriceAction: { kind: "write", args: () => ({ kind: "openai", model: "m", inputPerMTokUsd: 1, outputPerMTokUsd: 1 }) },
+  resetAiPriceAction: { kind: "write", args: () => ({ kind: "openai", model: "m" }) },
   listContactsAction: { kind: "read", args: () => ({}) },
   createContactAction: { kind: "write", args: () => ({ email: "viewer-made@roles.test" }) },
   updateContactAction: { kind: "write", args: () => ({ id: ids.contact, firstName: "Changed" }) },

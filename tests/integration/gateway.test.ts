@@ -21,6 +21,8 @@ import {
   saveChain,
   setBudget,
   setPrice,
+  resetPrice,
+  listPrices,
   costByCampaign,
   costByDay,
   budgetStatus,
@@ -346,6 +348,20 @@ describe("accounting, budgets and cache", () => {
     await chain([[pa.id]]);
     await setPrice(ws.ctx("admin"), { kind: "openai", model: "house-model", inputPerMTokUsd: 2, outputPerMTokUsd: 4 });
     expect((await ask()).costMicros).toBe(2_000_000);
+  });
+
+  it("goes back to the built-in price when an admin resets the override, and only admins may", async () => {
+    const a = await vendor("openai", { type: "ok", usage: { inputTokens: 1_000_000, outputTokens: 0 } });
+    const pa = await provider("openai", a, SECRET_A, "gpt-4o-mini");
+    await chain([[pa.id]]);
+    const builtIn = (await ask()).costMicros;
+    await setPrice(ws.ctx("admin"), { kind: "openai", model: "gpt-4o-mini", inputPerMTokUsd: 99, outputPerMTokUsd: 99 });
+    expect((await ask({ messages: [{ role: "user", content: "again" }] })).costMicros).toBe(99_000_000);
+    await expect(resetPrice(ws.ctx("manager"), { kind: "openai", model: "gpt-4o-mini" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await resetPrice(ws.ctx("admin"), { kind: "openai", model: "gpt-4o-mini" })).toMatchObject({ removed: true });
+    expect((await ask({ messages: [{ role: "user", content: "once more" }] })).costMicros).toBe(builtIn);
+    expect((await listPrices(ws.ctx("admin"))).find((p) => p.model === "gpt-4o-mini")?.source).toBe("default");
+    expect(await resetPrice(ws.ctx("admin"), { kind: "openai", model: "gpt-4o-mini" })).toMatchObject({ removed: false });
   });
 
   it("refuses calls with BUDGET_EXCEEDED once the month's budget is spent, and concurrent calls cannot overspend", async () => {

@@ -34,7 +34,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { createCampaign } from "@/lib/campaigns";
 import { createCompany, createContact, ingestEvents } from "@/lib/crm";
 import { setEnv } from "@/lib/env";
-import { createProvider } from "@/lib/gateway";
+import { createProvider, setPrice } from "@/lib/gateway";
 import { createLibrary, createUpload, ingestAsset } from "@/lib/media";
 import { chunked, useTempDataDir } from "../fixtures/media/helpers";
 import { photoJpeg } from "../fixtures/media/make";
@@ -144,6 +144,8 @@ beforeAll(async () => {
   const [bSegment] = await getDb().insert(segments).values({ workspaceId: b.id, name: "B's secret list", kind: "static" }).returning();
   await getDb().insert(segmentMembers).values({ workspaceId: b.id, segmentId: bSegment!.id, contactId: bContact.id });
   const bProvider = await createProvider(b.ctx("admin"), { name: "B's offline", kind: "offline", model: "offline-templates-v1" });
+  // B's own price override: A resetting the same model must leave it alone.
+  await setPrice(b.ctx("admin"), { kind: "openai", model: "b-model", inputPerMTokUsd: 3, outputPerMTokUsd: 6 });
   mediaData = await useTempDataDir();
   const bLib = await createLibrary(b.ctx("owner"), { name: "B's secret library" });
   const bAsset = await ingestAsset(b.ctx("owner"), { libraryId: bLib.id, fileName: "secret.jpg", stream: chunked(await photoJpeg(4242, 300, 200)) }, { variants: "skip" });
@@ -790,6 +792,12 @@ const ACTIONS: Record<string, ActionCase> = {
     kind: "scoped",
     args: () => ({ kind: "openai", model: "a-model", inputPerMTokUsd: 1, outputPerMTokUsd: 2 }),
     check: (res) => expect(res.ok).toBe(true),
+  },
+  resetAiPriceAction: {
+    kind: "scoped",
+    // Only A's own override can go; B's prices are in the unchanged-tables check.
+    args: () => ({ kind: "openai", model: "b-model" }),
+    check: (res) => expect(res).toMatchObject({ ok: true, data: { removed: false } }),
   },
   // app/(app)/crm/actions.ts
   listContactsAction: {

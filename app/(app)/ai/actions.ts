@@ -11,6 +11,8 @@ import {
   listAiRequests,
   listAiRequestsSchema,
   providerIdSchema,
+  resetPrice,
+  resetPriceSchema,
   runTaskSchema,
   saveChain,
   saveChainSchema,
@@ -80,6 +82,12 @@ export async function setAiPriceAction(raw: unknown): Promise<ActionResult<{ kin
     const saved = await setPrice(ctx, input);
     return { kind: saved.kind, model: saved.model };
   });
+  if (res.ok) revalidateAi();
+  return res;
+}
+
+export async function resetAiPriceAction(raw: unknown): Promise<ActionResult<{ kind: string; model: string; removed: boolean }>> {
+  const res = await runAction(resetPriceSchema, raw, (ctx, input) => resetPrice(ctx, input));
   if (res.ok) revalidateAi();
   return res;
 }
