@@ -1,6 +1,7 @@
 // Query keys and number formats shared by the media insight widgets (performance, suggestions, metrics import).
 // Never build these keys inline elsewhere; keys sit under ["media"] so the library's own refresh reaches them too.
 import type { QueryClient } from "@tanstack/react-query";
+import { NETWORK_LABELS } from "@/lib/media/best-variant-table";
 
 export const insightsQueryKeys = {
   all: ["media", "insights"] as const,
@@ -25,14 +26,7 @@ export function formatCount(n: number): string {
 }
 
 const CHANNEL_LABELS: Record<string, string> = {
-  instagram: "Instagram",
-  facebook: "Facebook",
-  linkedin: "LinkedIn",
-  x: "X",
-  pinterest: "Pinterest",
-  youtube: "YouTube",
-  tiktok: "TikTok",
-  threads: "Threads",
+  ...NETWORK_LABELS,
   google_ads: "Google Ads",
   meta_ads: "Meta Ads",
   email: "Email",

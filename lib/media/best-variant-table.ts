@@ -6,6 +6,18 @@ import { aspectMatches, type Aspect } from "./performance-math";
 export const NETWORKS = ["instagram", "facebook", "linkedin", "x", "pinterest", "youtube", "tiktok", "threads"] as const;
 export type Network = (typeof NETWORKS)[number];
 
+/** How each network is named in messages and on screen. */
+export const NETWORK_LABELS: Record<Network, string> = {
+  instagram: "Instagram",
+  facebook: "Facebook",
+  linkedin: "LinkedIn",
+  x: "X",
+  pinterest: "Pinterest",
+  youtube: "YouTube",
+  tiktok: "TikTok",
+  threads: "Threads",
+};
+
 export const PLACEMENTS = ["feed", "story", "reels", "link", "pin", "video", "shorts", "thumbnail"] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 

@@ -4,7 +4,7 @@ import "server-only";
 import { type Ctx } from "@/lib/auth/context";
 import { ValidationError } from "@/lib/errors";
 import { getAsset } from "./assets";
-import { chooseBestVariant, placementsOf, preferredAspects, type Network, type Placement } from "./best-variant-table";
+import { chooseBestVariant, NETWORK_LABELS, placementsOf, preferredAspects, type Placement } from "./best-variant-table";
 import { assetNotFound } from "./errors";
 import { RATIO_PRESETS } from "./crop";
 import { bestVariantQuerySchema, type BestVariantInput, type BestVariantJson } from "./schemas";
@@ -17,17 +17,6 @@ export function variantUrl(assetId: string, preset: string): string {
   return `/api/v1/media/assets/${assetId}/variants/${PRESET_SLUG[preset] ?? encodeURIComponent(preset)}`;
 }
 
-const NETWORK_LABEL: Record<Network, string> = {
-  instagram: "Instagram",
-  facebook: "Facebook",
-  linkedin: "LinkedIn",
-  x: "X",
-  pinterest: "Pinterest",
-  youtube: "YouTube",
-  tiktok: "TikTok",
-  threads: "Threads",
-};
-
 export type BestVariant = BestVariantJson;
 
 export async function bestVariantFor(ctx: Ctx, raw: BestVariantInput): Promise<BestVariant> {
@@ -39,11 +28,11 @@ export async function bestVariantFor(ctx: Ctx, raw: BestVariantInput): Promise<B
   const preferred = preferredAspects(input.network, placement);
   if (!preferred) {
     const known = placementsOf(input.network).join(", ");
-    throw new ValidationError({ placement: [`${NETWORK_LABEL[input.network]} has no "${placement}" placement; use one of ${known}.`] });
+    throw new ValidationError({ placement: [`${NETWORK_LABELS[input.network]} has no "${placement}" placement; use one of ${known}.`] });
   }
   const variants = await listVariants(ctx.db, ctx.workspaceId, asset.id);
   const choice = chooseBestVariant(asset, variants, preferred);
-  const where = `${NETWORK_LABEL[input.network]} ${placement}`;
+  const where = `${NETWORK_LABELS[input.network]} ${placement}`;
   const base = { assetId: asset.id, network: input.network, placement, preferred: [...preferred], preset: choice.preset };
   if (choice.source === "original") {
     return {

@@ -8,7 +8,7 @@ import { authorize, type Ctx } from "@/lib/auth/context";
 import { ConflictError } from "@/lib/errors";
 import { suggestAltText } from "./alt-text";
 import { getAsset } from "./assets";
-import { chooseBestVariant, NETWORKS, preferredAspects, type Network } from "./best-variant-table";
+import { chooseBestVariant, NETWORK_LABELS, NETWORKS, preferredAspects, type Network } from "./best-variant-table";
 import { variantUrl } from "./best-variant";
 import { findNearDuplicates, type NearDuplicate } from "./duplicates";
 import { assetNotFound } from "./errors";
@@ -42,17 +42,7 @@ export const LIBRARY_SCAN_LIMIT = 100;
 export type Suggestion = SuggestionJson;
 
 const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const NETWORK_LABEL: Record<string, string> = {
-  instagram: "Instagram",
-  facebook: "Facebook",
-  linkedin: "LinkedIn",
-  x: "X",
-  pinterest: "Pinterest",
-  youtube: "YouTube",
-  tiktok: "TikTok",
-  threads: "Threads",
-};
-const channelLabel = (c: string) => NETWORK_LABEL[c] ?? c.replace(/_/g, " ");
+const channelLabel = (c: string) => (NETWORK_LABELS as Record<string, string>)[c] ?? c.replace(/_/g, " ");
 const isNetwork = (c: string): c is Network => (NETWORKS as readonly string[]).includes(c);
 
 const pct = (r: number) => `${(r * 100).toFixed(r < 0.1 ? 2 : 1)} %`;
