@@ -8,36 +8,14 @@ import { contacts } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import { createContact } from "@/lib/crm";
 import { commitStaged } from "@/lib/crm/import/commit";
-import type { StagedContact } from "@/lib/crm/import/row";
+import { emptyStagedContact, type StagedContact } from "@/lib/crm/import/row";
 import { copyBatch, copyRows, createStagingTable, dropStagingTable } from "@/lib/crm/import/staging";
 import { makeWorkspace } from "../helpers/fixtures";
 
 const getDb = setupTestDb();
 
 function staged(over: Partial<StagedContact>): StagedContact {
-  return {
-    sourceRow: 2,
-    email: null,
-    firstName: null,
-    lastName: null,
-    phone: null,
-    title: null,
-    seniority: null,
-    department: null,
-    source: null,
-    country: null,
-    timezone: null,
-    tags: null,
-    lifecycleStage: null,
-    score: null,
-    tier: null,
-    emailConsent: null,
-    doNotContact: null,
-    custom: null,
-    companyName: null,
-    companyDomain: null,
-    ...over,
-  };
+  return { ...emptyStagedContact(2), ...over };
 }
 
 describe("import commit racing a contact created meanwhile", () => {

@@ -32,6 +32,32 @@ export interface StagedContact {
   companyDomain: string | null;
 }
 
+/** A staged row with every field unset: what mapping fills in, and what tests start from. */
+export function emptyStagedContact(sourceRow: number): StagedContact {
+  return {
+    sourceRow,
+    email: null,
+    firstName: null,
+    lastName: null,
+    phone: null,
+    title: null,
+    seniority: null,
+    department: null,
+    source: null,
+    country: null,
+    timezone: null,
+    tags: null,
+    lifecycleStage: null,
+    score: null,
+    tier: null,
+    emailConsent: null,
+    doNotContact: null,
+    custom: null,
+    companyName: null,
+    companyDomain: null,
+  };
+}
+
 export interface RowError {
   row: number;
   /** The CSV column the problem is in, or "(row)" for the row as a whole. */
@@ -190,28 +216,7 @@ export function validateRow(plan: RowPlan, cells: string[], row: number): { cont
     }
   }
 
-  const c: StagedContact = {
-    sourceRow: row,
-    email: null,
-    firstName: null,
-    lastName: null,
-    phone: null,
-    title: null,
-    seniority: null,
-    department: null,
-    source: null,
-    country: null,
-    timezone: null,
-    tags: null,
-    lifecycleStage: null,
-    score: null,
-    tier: null,
-    emailConsent: null,
-    doNotContact: null,
-    custom: null,
-    companyName: null,
-    companyDomain: null,
-  };
+  const c = emptyStagedContact(row);
   let fullName: { header: string; value: string } | null = null;
   let phoneCell: { header: string; value: string } | null = null;
   const tagCells: { header: string; value: string }[] = [];

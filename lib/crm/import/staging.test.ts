@@ -1,31 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { StagedContact } from "./row";
+import { emptyStagedContact, type StagedContact } from "./row";
 import { copyRows } from "./staging";
 
 function contact(over: Partial<StagedContact>): StagedContact {
-  return {
-    sourceRow: 2,
-    email: null,
-    firstName: null,
-    lastName: null,
-    phone: null,
-    title: null,
-    seniority: null,
-    department: null,
-    source: null,
-    country: null,
-    timezone: null,
-    tags: null,
-    lifecycleStage: null,
-    score: null,
-    tier: null,
-    emailConsent: null,
-    doNotContact: null,
-    custom: null,
-    companyName: null,
-    companyDomain: null,
-    ...over,
-  };
+  return { ...emptyStagedContact(2), ...over };
 }
 
 /** Reads COPY text format back the way Postgres does (\N is NULL; \\, \t, \n, \r are escapes). */
