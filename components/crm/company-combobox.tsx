@@ -1,12 +1,13 @@
 "use client";
 // A searchable company picker (ARIA combobox): type to search the workspace's companies by name or domain, pick one or none.
 // Never list every company up front: a workspace may hold thousands, so it asks the server for a few matches as you type.
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Building, X } from "lucide-react";
 import { listCompaniesAction } from "@/app/(app)/crm/actions";
 import type { FieldControlProps } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { useCombobox } from "@/components/ui/use-combobox";
 import { crmQueryKeys } from "@/lib/query-keys";
 
 export interface CompanyOption {
@@ -15,14 +16,6 @@ export interface CompanyOption {
   domain?: string | null;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [out, setOut] = useState(value);
-  useEffect(() => {
-    const t = window.setTimeout(() => setOut(value), ms);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return out;
-}
 
 export function CompanyCombobox({
   value,
@@ -41,11 +34,7 @@ export function CompanyCombobox({
   disabled?: boolean;
 }) {
   const listId = useId();
-  // null: show the picked company's name; a string: what the user is typing.
-  const [text, setText] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const q = useDebounced((text ?? "").trim(), 250);
+  const { text, setText, open, setOpen, active, setActive, q, pick, onKeyDown } = useCombobox<CompanyOption | null>({ debounceMs: 250, onPick: onChange });
 
   const query = useQuery({
     queryKey: crmQueryKeys.companies.search(q),
@@ -59,34 +48,6 @@ export function CompanyCombobox({
   });
   const options = query.data ?? [];
   const shown = text ?? value?.name ?? "";
-
-  function pick(option: CompanyOption | null) {
-    onChange(option);
-    setText(null);
-    setOpen(false);
-  }
-
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === "ArrowDown") {
-      e.preventDefault();
-      if (!open) setOpen(true);
-      setActive((i) => Math.min(i + 1, Math.max(options.length - 1, 0)));
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === "Enter") {
-      if (open && options[active]) {
-        e.preventDefault();
-        pick(options[active]!);
-      }
-    } else if (e.key === "Escape") {
-      if (open) {
-        e.preventDefault();
-        setOpen(false);
-        setText(null);
-      }
-    }
-  }
 
   const inputId = control?.id ?? id;
   const activeId = open && options[active] ? `${listId}-${active}` : undefined;
@@ -119,7 +80,7 @@ export function CompanyCombobox({
           setText(null);
           setOpen(false);
         }}
-        onKeyDown={onKeyDown}
+        onKeyDown={(e) => onKeyDown(e, options)}
         className={cn(
           "h-10 w-full rounded-md border border-input bg-card pr-8 pl-9 text-sm text-foreground placeholder:text-muted-foreground",
           "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-60 aria-invalid:border-danger",

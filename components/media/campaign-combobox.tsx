@@ -1,11 +1,12 @@
 "use client";
 // A campaign picker (ARIA combobox) for attaching an asset: type part of a campaign's name, pick one of the matches.
 // Never list every campaign up front: the server returns a few matches per search.
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Megaphone } from "lucide-react";
 import { searchCampaignsAction } from "@/app/(app)/media/actions";
 import { cn } from "@/components/ui/cn";
+import { useCombobox } from "@/components/ui/use-combobox";
 import { mediaQueryKeys } from "./media-query-keys";
 
 export interface CampaignOption {
@@ -14,21 +15,15 @@ export interface CampaignOption {
   status: string;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [out, setOut] = useState(value);
-  useEffect(() => {
-    const t = window.setTimeout(() => setOut(value), ms);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return out;
-}
 
 export function CampaignCombobox({ id, value, onChange, disabled }: { id: string; value: CampaignOption | null; onChange: (c: CampaignOption | null) => void; disabled?: boolean }) {
   const listId = useId();
-  const [text, setText] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const q = useDebounced((text ?? "").trim(), 200);
+  const { text, setText, open, setOpen, active, setActive, q, pick, onKeyDown } = useCombobox<CampaignOption>({
+    debounceMs: 200,
+    onPick: onChange,
+    // Close the list, not the drawer around it.
+    containEscape: true,
+  });
   const query = useQuery({
     queryKey: mediaQueryKeys.campaigns(q),
     queryFn: async (): Promise<CampaignOption[]> => {
@@ -40,34 +35,6 @@ export function CampaignCombobox({ id, value, onChange, disabled }: { id: string
     staleTime: 30_000,
   });
   const options = query.data ?? [];
-
-  function pick(o: CampaignOption) {
-    onChange(o);
-    setText(null);
-    setOpen(false);
-  }
-
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === "ArrowDown") {
-      e.preventDefault();
-      if (!open) setOpen(true);
-      setActive((i) => Math.min(i + 1, Math.max(options.length - 1, 0)));
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === "Enter") {
-      if (open && options[active]) {
-        e.preventDefault();
-        pick(options[active]!);
-      }
-    } else if (e.key === "Escape" && open) {
-      // Close the list, not the drawer around it.
-      e.preventDefault();
-      e.stopPropagation();
-      setOpen(false);
-      setText(null);
-    }
-  }
 
   return (
     <div className="relative">
@@ -95,7 +62,7 @@ export function CampaignCombobox({ id, value, onChange, disabled }: { id: string
           setText(null);
           setOpen(false);
         }}
-        onKeyDown={onKeyDown}
+        onKeyDown={(e) => onKeyDown(e, options)}
         className="h-10 w-full rounded-md border border-input bg-card pr-3 pl-9 text-sm placeholder:text-muted-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring disabled:opacity-60"
       />
       <ul id={listId} role="listbox" aria-label="Campaigns" hidden={!open} className="absolute z-50 mt-1 max-h-60 w-full overflow-y-auto rounded-md border border-border bg-card p-1 shadow-lg">
