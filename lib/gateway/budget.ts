@@ -99,18 +99,3 @@ export async function settleBudget(db: DbOrTx, workspaceId: string, r: Reservati
     })
     .where(and(eq(aiSpend.workspaceId, workspaceId), inArray(aiSpend.scope, r.scopes), eq(aiSpend.month, r.month)));
 }
-
-/** Adds spend for calls that had no budget to reserve against, so the month's counter stays complete. */
-export async function recordSpend(db: DbOrTx, workspaceId: string, campaignId: string | null | undefined, micros: number): Promise<void> {
-  if (micros <= 0) return;
-  const month = monthKey();
-  for (const scope of ["workspace", ...(campaignId ? [campaignId] : [])]) {
-    await db
-      .insert(aiSpend)
-      .values({ workspaceId, scope, month, spentMicros: micros })
-      .onConflictDoUpdate({
-        target: [aiSpend.workspaceId, aiSpend.scope, aiSpend.month],
-        set: { spentMicros: sql`${aiSpend.spentMicros} + ${micros}` },
-      });
-  }
-}
