@@ -7,10 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Db } from "@/db/client";
 import { authorize } from "@/lib/auth/context";
-import { AppError, BadRequestError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
 import { errorBody, toAppError } from "@/lib/http/errors";
-import { fieldErrorsFromZodIssues } from "@/lib/validation";
-import { ctxFromApiKey } from "@/lib/workspaces/api-keys";
+import { ctxFromBearer, parseJsonText, parseWith } from "@/lib/http/route";
 import { complete, completeStream } from "./gateway";
 import { SSE_HEADERS, toChatCompletion, toGatewayCall, toSseChunks } from "./openai-compat";
 import { chatCompletionsSchema } from "./schemas";
@@ -51,23 +50,9 @@ async function serve(db: Db, req: IncomingMessage, res: ServerResponse): Promise
     res.setHeader("allow", "POST");
     throw new AppError("METHOD_NOT_ALLOWED", 405, "Only POST is supported here.");
   }
-  const auth = req.headers.authorization;
-  const m = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
-  if (!m) throw new UnauthenticatedError("Send the API key as `Authorization: Bearer <key>`.", "INVALID_API_KEY");
-  const ctx = await ctxFromApiKey(db, m[1]!);
-  if (!ctx) throw new UnauthenticatedError("This API key is unknown or has been revoked.", "INVALID_API_KEY");
+  const ctx = await ctxFromBearer(db, req.headers.authorization);
   authorize(ctx, "ai.use");
-
-  const text = await readBody(req);
-  let raw: unknown;
-  try {
-    raw = text.trim() ? JSON.parse(text) : {};
-  } catch {
-    throw new BadRequestError("The request body is not valid JSON.", "MALFORMED_JSON");
-  }
-  const parsed = chatCompletionsSchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFromZodIssues(parsed.error.issues));
-  const body = parsed.data;
+  const body = parseWith(chatCompletionsSchema, parseJsonText(await readBody(req)), "body");
 
   // A client that hangs up cancels the call (the gateway then neither retries nor blames the provider).
   const hangUp = new AbortController();

@@ -2,7 +2,7 @@
 // validate params/query/body with the spec's zod schemas, call the engine, map errors. Handlers stay one line.
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import type { RouteSpec } from "@/lib/api/spec";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { resolveSessionCtx } from "@/lib/auth/session";
@@ -26,22 +26,25 @@ type Out<S> = [NonNullable<S>] extends [never]
     ? z.output<NonNullable<S>>
     : undefined;
 
+/** An `Authorization: Bearer <key>` header → the key's ctx; a missing, malformed, unknown or revoked key is 401. */
+export async function ctxFromBearer(db: Db, auth: string | null | undefined): Promise<Ctx> {
+  const m = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
+  if (!m) throw new UnauthenticatedError("Send the API key as `Authorization: Bearer <key>`.", "INVALID_API_KEY");
+  const ctx = await ctxFromApiKey(db, m[1]!);
+  if (!ctx) throw new UnauthenticatedError("This API key is unknown or has been revoked.", "INVALID_API_KEY");
+  return ctx;
+}
+
 /** Resolves the caller: a Bearer API key if one is sent (and then only that), else the session cookie. */
 export async function authenticate(request: Request): Promise<Ctx> {
   const auth = request.headers.get("authorization");
-  if (auth) {
-    const m = /^Bearer\s+(\S+)$/i.exec(auth);
-    if (!m) throw new UnauthenticatedError("Send the API key as `Authorization: Bearer <key>`.", "INVALID_API_KEY");
-    const ctx = await ctxFromApiKey(getDb(), m[1]!);
-    if (!ctx) throw new UnauthenticatedError("This API key is unknown or has been revoked.", "INVALID_API_KEY");
-    return ctx;
-  }
+  if (auth) return ctxFromBearer(getDb(), auth);
   const ctx = await resolveSessionCtx(request.headers);
   if (!ctx) throw new UnauthenticatedError("Sign in, or send a workspace API key as a Bearer token.");
   return ctx;
 }
 
-function parseWith<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): Out<S> {
+export function parseWith<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): Out<S> {
   if (!schema) return undefined as Out<S>;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -52,14 +55,18 @@ function parseWith<S extends z.ZodType | undefined>(schema: S, value: unknown, w
   return parsed.data as Out<S>;
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+/** A request body's text as JSON (empty → {}); anything else that does not parse is 400 MALFORMED_JSON. */
+export function parseJsonText(text: string): unknown {
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
   } catch {
     throw new BadRequestError("The request body is not valid JSON.", "MALFORMED_JSON");
   }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  return parseJsonText(await request.text());
 }
 
 function queryObject(url: URL): Record<string, string> {
