@@ -13,6 +13,7 @@ import {
   exitCodeFor,
   formatTable,
   fromPlaywrightReport,
+  formatFailures,
   fromVitestReport,
   singleCheck,
   type TierResult,
@@ -174,6 +175,9 @@ async function main(): Promise<number> {
 
   banner("summary");
   console.log(formatTable(results));
+  // Failing tests by name, just above the closing line, so that the tail of a CI log says what broke.
+  const failures = formatFailures(results);
+  if (failures) console.log(failures);
   // The very last line: CI reads it to know that tests ran.
   console.log(closingLine(results));
   return exitCodeFor(results, TIERS.length);

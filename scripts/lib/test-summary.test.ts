@@ -5,6 +5,8 @@ import {
   closingLine,
   crashedTier,
   exitCodeFor,
+  firstLine,
+  formatFailures,
   formatTable,
   fromPlaywrightReport,
   fromVitestReport,
@@ -137,5 +139,75 @@ describe("closing line and exit code", () => {
     const statusAt = lines[0]!.indexOf("status");
     expect(lines[2]!.slice(statusAt).startsWith("passed")).toBe(true);
     expect(lines[3]!.slice(statusAt).startsWith("failed")).toBe(true);
+  });
+});
+
+describe("failure lines", () => {
+  it("names each failing vitest test and a broken file, with the first line of the error", () => {
+    const r = fromVitestReport(
+      "integration",
+      {
+        numPassedTests: 1,
+        numFailedTests: 1,
+        testResults: [
+          {
+            name: "/tmp/ci7/tests/integration/a.test.ts",
+            status: "failed",
+            assertionResults: [
+              { status: "passed", fullName: "a works" },
+              { status: "failed", fullName: "a breaks", failureMessages: ["\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at x"] },
+            ],
+          },
+          { name: "/tmp/ci7/lib/b.int.test.ts", status: "failed", message: "Cannot find module 'x'", assertionResults: [] },
+        ],
+      },
+      1,
+      5,
+    );
+    expect(r.failures).toEqual([
+      "tests/integration/a.test.ts › a breaks: AssertionError: expected 1 to be 2",
+      "lib/b.int.test.ts: Cannot find module 'x'",
+    ]);
+  });
+
+  it("names each unexpected Playwright test in nested suites, and errors outside a test", () => {
+    const r = fromPlaywrightReport(
+      "e2e",
+      {
+        stats: { expected: 1, unexpected: 1 },
+        errors: [{ message: "webServer exited early" }],
+        suites: [
+          {
+            suites: [
+              {
+                specs: [
+                  { title: "ok", file: "crm/a.spec.ts", line: 3, tests: [{ status: "expected", results: [] }] },
+                  {
+                    title: "broken",
+                    file: "crm/a.spec.ts",
+                    line: 9,
+                    tests: [{ status: "unexpected", results: [{ status: "timedOut", error: { message: "\nTimeout 5000ms" } }] }],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      1,
+      5,
+    );
+    expect(r.failures).toEqual(["crm/a.spec.ts:9 › broken: Timeout 5000ms", "outside a test: webServer exited early"]);
+  });
+
+  it("lists failures tier by tier with a cap, and nothing for a clean run", () => {
+    const failing = { ...crashedTier("unit", "x", 1), failures: ["a: 1", "b: 2", "c: 3"] };
+    expect(formatFailures([failing], 2)).toBe("failures:\n  [unit] a: 1\n  [unit] b: 2\n  ... and 1 more");
+    expect(formatFailures([singleCheck("lint", 0, 1)])).toBe("");
+  });
+
+  it("cuts a long first line and says when there is no message", () => {
+    expect(firstLine(undefined)).toBe("(no message)");
+    expect(firstLine("x".repeat(400))).toHaveLength(300);
   });
 });

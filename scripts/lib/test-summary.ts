@@ -15,6 +15,8 @@ export interface TierResult extends TierCounts {
   durationMs: number;
   /** Why a tier failed without failing tests (crash, missing report, build error...). */
   note?: string;
+  /** One line per failing test or broken file: where it is and the first line of its error. */
+  failures?: string[];
 }
 
 /** A tier that is one check (typecheck, lint): its exit code is the whole verdict. */
@@ -45,7 +47,7 @@ interface VitestFileResult {
   name?: string;
   status?: string;
   message?: string;
-  assertionResults?: { status?: string }[];
+  assertionResults?: { status?: string; fullName?: string; title?: string; failureMessages?: string[] }[];
 }
 interface VitestReport {
   numPassedTests?: number;
@@ -77,13 +79,37 @@ export function fromVitestReport(name: string, report: unknown, exitCode: number
     failed = 1;
     notes.push(`${exitNote(exitCode)} with no failing test`);
   }
-  return finish(name, { passed, failed, skipped }, durationMs, notes);
+  const failures: string[] = [];
+  for (const file of r.testResults ?? []) {
+    const where = relativeName(file.name);
+    for (const a of file.assertionResults ?? []) {
+      if (a.status === "failed") failures.push(`${where} › ${a.fullName ?? a.title ?? "?"}: ${firstLine(a.failureMessages?.[0])}`);
+    }
+    if (brokenFiles.includes(file)) failures.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return finish(name, { passed, failed, skipped }, durationMs, notes, failures);
 }
 
 // The parts of Playwright's JSON report that we read.
+interface PlaywrightResult {
+  status?: string;
+  error?: { message?: string };
+  errors?: { message?: string }[];
+}
+interface PlaywrightSpec {
+  title?: string;
+  file?: string;
+  line?: number;
+  tests?: { status?: string; results?: PlaywrightResult[] }[];
+}
+interface PlaywrightSuite {
+  specs?: PlaywrightSpec[];
+  suites?: PlaywrightSuite[];
+}
 interface PlaywrightReport {
   stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
-  errors?: unknown[];
+  errors?: { message?: string }[];
+  suites?: PlaywrightSuite[];
 }
 
 /**
@@ -112,13 +138,63 @@ export function fromPlaywrightReport(
     failed = 1;
     notes.push(`${exitNote(exitCode)} with no failing test`);
   }
-  return finish(name, { passed, failed, skipped }, durationMs, notes);
+  const failures: string[] = [];
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== "unexpected") continue;
+        const last = t.results?.at(-1);
+        const message = last?.error?.message ?? last?.errors?.[0]?.message ?? last?.status;
+        failures.push(`${spec.file ?? "?"}:${spec.line ?? "?"} › ${spec.title ?? "?"}: ${firstLine(message)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of r.suites ?? []) walk(suite);
+  for (const e of r.errors ?? []) failures.push(`outside a test: ${firstLine(e?.message)}`);
+  return finish(name, { passed, failed, skipped }, durationMs, notes, failures);
 }
 
-function finish(name: string, counts: TierCounts, durationMs: number, notes: string[]): TierResult {
+/** The first non-empty line of an error message, without ANSI colours, cut to a readable length. */
+export function firstLine(message: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+  const line = plain.split("\n").find((l) => l.trim() !== "")?.trim() ?? "(no message)";
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+
+function relativeName(file: string | undefined): string {
+  if (!file) return "?";
+  const at = file.search(/\/(tests|lib|components|scripts|bench|e2e)\//);
+  return at >= 0 ? file.slice(at + 1) : file;
+}
+
+/** The failures of every tier, one per line, for the end of the log where CI's tail shows them. */
+export function formatFailures(results: readonly TierResult[], limit = 30): string {
+  const all = results.flatMap((r) => (r.failures ?? []).map((f) => `[${r.name}] ${f}`));
+  if (all.length === 0) return "";
+  const shown = all.slice(0, limit);
+  if (all.length > limit) shown.push(`... and ${all.length - limit} more`);
+  return ["failures:", ...shown.map((f) => `  ${f}`)].join("\n");
+}
+
+function finish(
+  name: string,
+  counts: TierCounts,
+  durationMs: number,
+  notes: string[],
+  failures: string[] = [],
+): TierResult {
   const status: TierStatus =
     counts.failed > 0 ? "failed" : counts.passed === 0 && counts.skipped === 0 ? "no tests" : "passed";
-  return { name, status, ...counts, durationMs, note: notes.length > 0 ? notes.join("; ") : undefined };
+  return {
+    name,
+    status,
+    ...counts,
+    durationMs,
+    note: notes.length > 0 ? notes.join("; ") : undefined,
+    ...(failures.length > 0 ? { failures } : {}),
+  };
 }
 
 export function totals(results: readonly TierResult[]): TierCounts {
