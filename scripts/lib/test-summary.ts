@@ -157,7 +157,6 @@ export function fromPlaywrightReport(
 
 /** The first non-empty line of an error message, without ANSI colours, cut to a readable length. */
 export function firstLine(message: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
   const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
   const line = plain.split("\n").find((l) => l.trim() !== "")?.trim() ?? "(no message)";
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
