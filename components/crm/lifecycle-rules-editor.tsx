@@ -21,6 +21,8 @@ export interface EditableLifecycleRule {
   condition: unknown;
   toStage: string;
   enabled: boolean;
+  /** Why the stored condition no longer compiles (the rule is then skipped when rules run); null when it does. */
+  problem?: string | null;
 }
 
 const EMPTY: RuleGroup = { type: "group", op: "and", rules: [{ type: "field", field: "score", operator: "gte", value: 60 }] };

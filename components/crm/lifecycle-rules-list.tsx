@@ -3,7 +3,7 @@
 // (with confirmation), and "Run now". Never hide the controls' refusals: a failed toggle or delete says why.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { ArrowRight, Pencil, Plus, Trash, Workflow } from "lucide-react";
+import { ArrowRight, CircleAlert, Pencil, Plus, Trash, Workflow } from "lucide-react";
 import type { RuleGroup, RuleNode } from "@/lib/crm/segments/rules";
 import { deleteLifecycleRuleAction, updateLifecycleRuleAction } from "@/app/(app)/crm/rules/actions";
 import { Button } from "@/components/ui/button";
@@ -150,10 +150,20 @@ export function LifecycleRulesList({ rules, options, canManage }: { rules: Edita
                     </>
                   }
                 />
-                <CardBody className="flex flex-wrap items-center gap-2 text-sm">
-                  <span className="min-w-0 break-words">{describeRuleCondition(rule.condition, options)}</span>
-                  <ArrowRight aria-label="moves to" className="size-4 text-muted-foreground" />
-                  <StageBadge stage={rule.toStage} />
+                <CardBody className="grid gap-2 text-sm">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="min-w-0 break-words">{describeRuleCondition(rule.condition, options)}</span>
+                    <ArrowRight aria-label="moves to" className="size-4 text-muted-foreground" />
+                    <StageBadge stage={rule.toStage} />
+                  </div>
+                  {rule.problem ? (
+                    <p role="alert" className="flex items-start gap-2 rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-danger">
+                      <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+                      <span>
+                        This rule is skipped when rules run: {rule.problem} {canManage ? "Edit its condition to fix it." : "Ask a manager to fix it."}
+                      </span>
+                    </p>
+                  ) : null}
                 </CardBody>
               </Card>
             </li>

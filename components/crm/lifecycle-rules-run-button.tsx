@@ -23,11 +23,15 @@ export function LifecycleRulesRunButton({ disabled }: { disabled?: boolean }) {
       try {
         const res = await runLifecycleRulesAction({});
         if (!res.ok) return void toast.error(res.message);
-        const { moved, byRule } = res.data;
+        const { moved, byRule, skipped } = res.data;
         const detail = byRule.map((r) => `${r.name}: ${formatCount(r.moved)}`).join(", ");
-        const message = moved === 0 ? "Rules ran: no contact needed to move." : `Rules ran: ${formatCount(moved)} ${moved === 1 ? "contact" : "contacts"} moved (${detail}).`;
+        const ran = moved === 0 ? "Rules ran: no contact needed to move." : `Rules ran: ${formatCount(moved)} ${moved === 1 ? "contact" : "contacts"} moved (${detail}).`;
+        const skippedNote =
+          skipped.length === 0 ? "" : ` Skipped ${skipped.length === 1 ? "1 rule" : `${skipped.length} rules`} whose condition no longer works: ${skipped.map((r) => `“${r.name}” (${r.problem})`).join(", ")}.`;
+        const message = ran + skippedNote;
         setLast(message);
-        toast.success(message);
+        if (skipped.length > 0) toast.error(message);
+        else toast.success(message);
         void queryClient.invalidateQueries({ queryKey: crmQueryKeys.contacts.all });
         router.refresh();
       } catch {

@@ -7,7 +7,7 @@ import type { DbOrTx } from "@/db/client";
 import { auditLog, contacts, lifecycleRules, type Contact } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { authorize, withDb, type Ctx } from "@/lib/auth/context";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZodIssues } from "@/lib/validation";
 import {
   createLifecycleRuleSchema,
@@ -26,7 +26,12 @@ export interface RuleRunResult {
   /** Contacts moved, all rules together (a contact moves at most once per run). */
   moved: number;
   byRule: Array<{ ruleId: string; name: string; toStage: string; moved: number }>;
+  /** Enabled rules that were not applied because their condition no longer compiles, with the reason. */
+  skipped: Array<{ ruleId: string; name: string; problem: string }>;
 }
+
+/** A rule as listed: `problem` says why its condition no longer compiles (null when it does). */
+export type ListedLifecycleRule = LifecycleRule & { problem: string | null };
 
 /** The actor label a rule's moves carry in the history, the timeline and the audit log. */
 export function ruleActorLabel(name: string): string {
@@ -67,9 +72,37 @@ function summary(r: Partial<LifecycleRule>) {
 
 // ---------------------------------------------------------------- CRUD
 
-export async function listLifecycleRules(ctx: Ctx): Promise<LifecycleRule[]> {
+export async function listLifecycleRules(ctx: Ctx): Promise<ListedLifecycleRule[]> {
   authorize(ctx, "contacts.read");
-  return ctx.db.select().from(lifecycleRules).where(eq(lifecycleRules.workspaceId, ctx.workspaceId)).orderBy(asc(lifecycleRules.createdAt), asc(lifecycleRules.id));
+  const rows = await ctx.db
+    .select()
+    .from(lifecycleRules)
+    .where(eq(lifecycleRules.workspaceId, ctx.workspaceId))
+    .orderBy(asc(lifecycleRules.createdAt), asc(lifecycleRules.id));
+  const compiled = await Promise.all(rows.map((r) => compileRule(ctx, r)));
+  return rows.map((r, i) => {
+    const c = compiled[i]!;
+    return { ...r, problem: "problem" in c ? c.problem : null };
+  });
+}
+
+/**
+ * A stored condition compiled against the workspace as it is now. A custom field that changed type or a segment that
+ * vanished makes it fail; that is reported as a problem (shown on the rules page, returned by a run), never thrown.
+ */
+async function compileRule(ctx: Ctx, rule: LifecycleRule): Promise<{ where: SQL } | { problem: string }> {
+  const parsed = segmentRulesSchema.safeParse(rule.condition);
+  if (!parsed.success) return { problem: describeProblem(fieldErrorsFromZodIssues(parsed.error.issues), "The condition is not valid.") };
+  try {
+    return { where: await compileWorkspaceRules(ctx, parsed.data) };
+  } catch (e) {
+    if (e instanceof ValidationError) return { problem: describeProblem(e.fieldErrors, e.message) };
+    throw e;
+  }
+}
+
+function describeProblem(fields: FieldErrors, fallback: string): string {
+  return Object.values(fields)[0]?.[0] ?? fallback;
 }
 
 export async function getLifecycleRule(ctx: Ctx, id: string): Promise<LifecycleRule> {
@@ -142,7 +175,7 @@ export function stagesBefore(to: string): LifecycleStage[] {
  */
 export async function applyLifecycleRules(ctx: Ctx, opts: { contactIds?: string[] } = {}): Promise<RuleRunResult> {
   const ids = opts.contactIds ? [...new Set(opts.contactIds)] : undefined;
-  const result: RuleRunResult = { moved: 0, byRule: [] };
+  const result: RuleRunResult = { moved: 0, byRule: [], skipped: [] };
   if (ids && ids.length === 0) return result;
   const rules = await ctx.db
     .select()
@@ -154,18 +187,14 @@ export async function applyLifecycleRules(ctx: Ctx, opts: { contactIds?: string[
     .filter((r) => r.rank > 0)
     .sort((a, b) => b.rank - a.rank);
   for (const { rule } of ordered) {
-    const parsed = segmentRulesSchema.safeParse(rule.condition);
-    // A rule whose condition no longer compiles (a custom field changed type, a segment vanished) is skipped, not fatal:
-    // one broken rule must not stop contact edits or imports.
-    if (!parsed.success) continue;
-    let where: SQL;
-    try {
-      where = await compileWorkspaceRules(ctx, parsed.data);
-    } catch (e) {
-      if (e instanceof ValidationError) continue;
-      throw e;
+    // A rule whose condition no longer compiles is skipped, not fatal: one broken rule must not stop contact edits or
+    // imports. The run reports it, and the rules page flags it.
+    const compiled = await compileRule(ctx, rule);
+    if ("problem" in compiled) {
+      result.skipped.push({ ruleId: rule.id, name: rule.name, problem: compiled.problem });
+      continue;
     }
-    const moved = await moveMatching(ctx.db, ctx.workspaceId, rule, where, ids);
+    const moved = await moveMatching(ctx.db, ctx.workspaceId, rule, compiled.where, ids);
     if (moved > 0) {
       result.moved += moved;
       result.byRule.push({ ruleId: rule.id, name: rule.name, toStage: rule.toStage, moved });

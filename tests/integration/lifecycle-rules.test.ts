@@ -72,6 +72,27 @@ describe("lifecycle rules", () => {
     expect(await historyOf(hot!)).toHaveLength(1);
   });
 
+  it("skips a rule whose condition no longer compiles, says why in the run and the list, and still runs the others", async () => {
+    const [hot] = await addContacts(ws, [{ email: "hot2@r.test", score: 90, lifecycleStage: "lead" }]);
+    const broken = await createLifecycleRule(ws.ctx("manager"), { name: "Broken", condition: scoreAtLeast(10), toStage: "sql" });
+    await createLifecycleRule(ws.ctx("manager"), { name: "Works", condition: scoreAtLeast(60), toStage: "mql" });
+    // A stored condition can go stale (a custom field deleted or retyped): here it names a field that does not exist.
+    await getDb()
+      .update(lifecycleRules)
+      .set({ condition: { type: "group", op: "and", rules: [{ type: "field", field: "cf.gone", operator: "eq", value: "x" }] } })
+      .where(eq(lifecycleRules.id, broken.id));
+    const res = await runLifecycleRules(ws.ctx("manager"));
+    expect(res.moved).toBe(1);
+    expect(res.byRule.map((r) => r.name)).toEqual(["Works"]);
+    expect(res.skipped).toHaveLength(1);
+    expect(res.skipped[0]).toMatchObject({ ruleId: broken.id, name: "Broken" });
+    expect(res.skipped[0]!.problem.length).toBeGreaterThan(0);
+    expect(await stageOf(hot!)).toBe("mql");
+    const listed = await listLifecycleRules(ws.ctx("viewer"));
+    expect(listed.find((r) => r.id === broken.id)!.problem).toBe(res.skipped[0]!.problem);
+    expect(listed.find((r) => r.name === "Works")!.problem).toBeNull();
+  });
+
   it("never moves a contact backwards, nor out of other/churned", async () => {
     const [customer, churned] = await addContacts(ws, [
       { email: "cust@r.test", score: 90, lifecycleStage: "customer" },

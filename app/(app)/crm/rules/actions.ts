@@ -2,7 +2,7 @@
 // Server actions for lifecycle rules: list, create, update (incl. enable/disable), delete and "Run rules now".
 // Never decide permissions here: runAction validates with the engine's schema and the engine authorises the caller's role.
 import { revalidatePath } from "next/cache";
-import type { LifecycleRule, RuleRunResult } from "@/lib/crm/lifecycle-rules";
+import type { LifecycleRule, ListedLifecycleRule, RuleRunResult } from "@/lib/crm/lifecycle-rules";
 import { runAction, type ActionResult } from "@/lib/http/action";
 import {
   createLifecycleRule,
@@ -23,7 +23,7 @@ function revalidateRules() {
   revalidatePath("/crm/rules");
 }
 
-export async function listLifecycleRulesAction(raw: unknown): Promise<ActionResult<LifecycleRule[]>> {
+export async function listLifecycleRulesAction(raw: unknown): Promise<ActionResult<ListedLifecycleRule[]>> {
   return runAction(listLifecycleRulesSchema, raw ?? {}, (ctx) => listLifecycleRules(ctx));
 }
 

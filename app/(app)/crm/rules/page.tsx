@@ -18,7 +18,7 @@ async function RulesLoader({ ctx, canManage }: { ctx: Ctx; canManage: boolean })
   const [rules, options] = await Promise.all([listLifecycleRules(ctx), loadRuleBuilderOptions(ctx)]);
   return (
     <LifecycleRulesList
-      rules={rules.map(({ id, name, condition, toStage, enabled }) => ({ id, name, condition, toStage, enabled }))}
+      rules={rules.map(({ id, name, condition, toStage, enabled, problem }) => ({ id, name, condition, toStage, enabled, problem }))}
       options={options}
       canManage={canManage}
     />
