@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
 import { CompanyForm, type CompanyFormInitial } from "./company-form";
+import { useCustomFieldDefs } from "./custom-fields-inputs";
 import type { OwnerOption } from "./contact-filters";
 import { formatCount } from "./crm-format";
 import { ProvenanceBadge } from "./provenance-badge";
@@ -59,6 +60,7 @@ export function CompanyDetailsCard({
 }) {
   const toast = useToast();
   const [editing, setEditing] = useState(false);
+  const customDefs = useCustomFieldDefs("company");
   const owner = c.ownerUserId ? (owners.find((o) => o.userId === c.ownerUserId)?.name ?? "A former member") : null;
   const website = c.website ? safeHref(c.website) : null;
   const rows: Array<{ key: string; label: string; value: ReactNode }> = [
@@ -81,7 +83,11 @@ export function CompanyDetailsCard({
     { key: "ownerUserId", label: "Owner", value: owner ?? <span className="text-muted-foreground">No owner</span> },
     { key: "domains", label: "Other domains", value: c.domains.filter((d) => d !== c.domain).join(", ") || NONE },
     { key: "description", label: "Description", value: c.description ? <span className="whitespace-pre-line">{c.description}</span> : NONE },
-    ...Object.entries(c.custom).map(([k, v]) => ({ key: `custom.${k}`, label: k.replace(/_/g, " "), value: typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v) })),
+    ...Object.entries(c.custom).map(([k, v]) => ({
+      key: `custom.${k}`,
+      label: customDefs.find((d) => d.key === k)?.label ?? k.replace(/_/g, " "),
+      value: typeof v === "boolean" ? (v ? "Yes" : "No") : typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v),
+    })),
     { key: "updatedAt", label: "Last updated", value: formatTimestamp(c.updatedAt, timeZone) },
   ];
   const social = Object.entries(c.social).filter(([, url]) => typeof url === "string" && url);

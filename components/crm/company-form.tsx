@@ -1,7 +1,7 @@
 "use client";
 // The create/edit company form: checked with the engine's company schemas before sending, server field errors shown inline.
 // Never send blank strings for domain, website, country or size: blank means "none" (null); an edit sends only changed fields.
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Company } from "@/db/schema";
 import { createCompanySchema, updateCompanySchema } from "@/lib/crm/schemas";
@@ -13,6 +13,7 @@ import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
 import type { OwnerOption } from "./contact-filters";
 import { crmQueryKeys } from "@/lib/query-keys";
+import { CustomFieldInputs, customPatch, toInputValues, useCustomFieldDefs } from "./custom-fields-inputs";
 import { refreshContactLists } from "./refresh-contacts";
 
 export interface CompanyFormInitial {
@@ -25,6 +26,8 @@ export interface CompanyFormInitial {
   country: string | null;
   description: string | null;
   ownerUserId: string | null;
+  /** Stored custom field values; the form edits the workspace's defined company fields and keeps the rest. */
+  custom?: Record<string, unknown>;
 }
 
 const FIELDS = ["name", "domain", "website", "industry", "employeeCount", "country", "description", "ownerUserId"] as const;
@@ -55,11 +58,17 @@ export function CompanyForm({
   };
   const [v, setV] = useState(initial);
   const set = (k: keyof typeof initial, value: string) => setV((prev) => ({ ...prev, [k]: value }));
+  const storedCustom = company?.custom ?? {};
+  const customDefs = useCustomFieldDefs("company");
+  const [customEdits, setCustomEdits] = useState<Record<string, string>>({});
+  const customValues = { ...toInputValues(customDefs, storedCustom), ...customEdits };
+  // A custom value the server refuses is shown under its own input (`custom.<key>`), not only at the top of the form.
+  const fields = useMemo(() => [...FIELDS, ...customDefs.map((d) => `custom.${d.key}`)], [customDefs]);
 
   const form = useActionForm<Company>({
     schema: company ? updateCompanySchema : createCompanySchema,
     action: (company ? updateCompanyAction : createCompanyAction) as (values: unknown) => Promise<ClientActionResult<Company>>,
-    fields: FIELDS,
+    fields,
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: crmQueryKeys.companies.all });
       void refreshContactLists(queryClient);
@@ -77,6 +86,8 @@ export function CompanyForm({
       else if (k === "industry" || k === "description") payload[k] = v[k];
       else payload[k] = raw === "" ? null : raw;
     }
+    const custom = customPatch(customDefs, customValues, storedCustom);
+    if (custom) payload.custom = custom;
     if (company && Object.keys(payload).length === 1) {
       onCancel();
       return;
@@ -119,6 +130,13 @@ export function CompanyForm({
           </NativeSelect>
         )}
       </Field>
+      <CustomFieldInputs
+        defs={customDefs}
+        values={customValues}
+        onChange={(k, val) => setCustomEdits((p) => ({ ...p, [k]: val }))}
+        idPrefix="company"
+        errorFor={form.errorFor}
+      />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onCancel}>
           Cancel

@@ -169,3 +169,33 @@ test("a manager defines a custom field and a lifecycle rule, runs it, and sees t
   await page.goto(`/crm/contacts/${made.Cold}`);
   await expect(page.getByText("By a lifecycle rule")).toHaveCount(0);
 });
+
+test("a manager defines a company field, and it is on the company's edit form and details", async ({ page }) => {
+  const run = runToken();
+  const fieldLabel = `Plan ${run}`;
+  await signIn(page, "manager@demo.aicmo.dev");
+
+  await page.goto("/crm/fields");
+  await page.getByRole("button", { name: "New field" }).click();
+  const dialog = page.getByRole("dialog", { name: "New custom field" });
+  await dialog.getByLabel("Applies to").selectOption("company");
+  await dialog.getByLabel("Label").fill(fieldLabel);
+  await dialog.getByLabel("Type").selectOption("select");
+  await dialog.getByLabel("Options").fill("Starter\nScale");
+  await dialog.getByRole("button", { name: "Add field" }).click();
+  await expect(dialog).toBeHidden();
+
+  const res = await page.request.post("/api/v1/companies", { data: { name: `Acme ${run}` } });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+
+  await page.goto(`/crm/companies/${id}`);
+  const about = page.getByRole("region", { name: "About this company" });
+  await about.getByRole("button", { name: "Edit" }).click();
+  const form = page.getByRole("form", { name: "Edit company" });
+  await form.getByLabel(fieldLabel).selectOption("Scale");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form).toBeHidden();
+  await expect(about).toContainText(fieldLabel);
+  await expect(about).toContainText("Scale");
+});
