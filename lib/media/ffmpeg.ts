@@ -26,7 +26,7 @@ export function binaryPath(tool: Tool): string | null {
   }
   if (found) {
     try {
-      accessSync(found, constants.X_OK);
+      accessSync(/*turbopackIgnore: true*/ found, constants.X_OK);
     } catch {
       found = null;
     }

@@ -83,7 +83,7 @@ export async function generateVariants(db: DbOrTx, payload: z.input<typeof gener
   const made: Made[] = [];
   let kept = 0;
   try {
-    const source = path.join(workDir, "original");
+    const source = path.join(/*turbopackIgnore: true*/ workDir, "original");
     await pipeline(await storage.get(asset.originalKey), createWriteStream(source));
     const open = () => sharp(source, { autoOrient: true, limitInputPixels: DEFAULT_LIMITS.maxPixels, failOn: "none" });
     const meta = await open().metadata();
@@ -131,9 +131,9 @@ export async function generateVariants(db: DbOrTx, payload: z.input<typeof gener
     const settled = await Promise.allSettled(
       pending.map(async (job): Promise<Made> => {
         const key = variantKey(workspaceId, assetId, job.preset, job.version, job.ext);
-        const out = path.join(workDir, `${job.preset.replace(/[^a-z0-9]/gi, "_")}.${job.ext}`);
+        const out = path.join(/*turbopackIgnore: true*/ workDir, `${job.preset.replace(/[^a-z0-9]/gi, "_")}.${job.ext}`);
         const info = await job.render(out);
-        const put = await storage.put(key, createReadStream(out), { contentType: job.mime });
+        const put = await storage.put(key, createReadStream(/*turbopackIgnore: true*/ out), { contentType: job.mime });
         await rm(out, { force: true });
         return { preset: job.preset, key, width: info.width, height: info.height, bytes: put.bytes, format: job.ext === "jpg" ? "jpeg" : job.ext };
       }),
