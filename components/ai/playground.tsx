@@ -20,21 +20,7 @@ import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { formatCount, formatMs, kindLabel, TASK_DESCRIPTIONS, TASK_LABELS } from "./ai-format";
 import { aiQueryKeys } from "@/lib/query-keys";
 import { AttemptsList } from "./attempts-list";
-
-interface RunError {
-  code: string;
-  message: string;
-  fieldErrors?: FieldErrors;
-}
-
-const ERROR_TITLES: Record<string, string> = {
-  BUDGET_EXCEEDED: "Budget exceeded",
-  AI_PROVIDERS_FAILED: "No provider could answer",
-  VALIDATION_FAILED: "Check the request",
-  FORBIDDEN: "Not allowed",
-  CAMPAIGN_NOT_FOUND: "Campaign not found",
-  SESSION_EXPIRED: "Session expired",
-};
+import { RunFailure, type RunError } from "./run-failure";
 
 function prettyAnswer(text: string, json: boolean): string {
   if (!json) return text;
@@ -81,7 +67,7 @@ export function Playground({ campaigns }: { campaigns: CampaignOption[] }) {
         void queryClient.invalidateQueries({ queryKey: aiQueryKeys.all });
         if (!res.ok) {
           setAnswer(null);
-          setFailure({ code: res.code, message: res.message, fieldErrors: res.fieldErrors });
+          setFailure({ code: res.code, message: res.message, fieldErrors: res.fieldErrors, attempts: "attempts" in res ? res.attempts : undefined });
           return;
         }
         setAnswer({ data: res.data, json: v.json });
@@ -91,8 +77,6 @@ export function Playground({ campaigns }: { campaigns: CampaignOption[] }) {
       }
     });
   }
-
-  const fieldErrorList = failure?.fieldErrors ? Object.entries(failure.fieldErrors).flatMap(([k, msgs]) => msgs.map((m) => `${k === "_" ? "" : `${k}: `}${m}`)) : [];
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -162,32 +146,7 @@ export function Playground({ campaigns }: { campaigns: CampaignOption[] }) {
       </Card>
 
       <div className="grid content-start gap-4">
-        {failure ? (
-          <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger/5 p-4 text-sm">
-            <p className="font-semibold text-danger">
-              {ERROR_TITLES[failure.code] ?? "The run failed"} <span className="font-mono text-xs font-normal">({failure.code})</span>
-            </p>
-            <p>{failure.message}</p>
-            {fieldErrorList.length ? (
-              <ul className="list-disc pl-5 text-muted-foreground">
-                {fieldErrorList.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            ) : null}
-            {failure.code === "AI_PROVIDERS_FAILED" || failure.code === "BUDGET_EXCEEDED" ? (
-              <p>
-                <Link
-                  className="font-medium text-primary underline underline-offset-2"
-                  href={serializeAiSearchParams("/ai", { tab: "log", status: failure.code === "BUDGET_EXCEEDED" ? "budget_exceeded" : "error" })}
-                >
-                  See it in the request log
-                </Link>
-                {failure.code === "BUDGET_EXCEEDED" ? " · an admin can raise the limit under Budgets & prices." : ", with every attempt."}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        {failure ? <RunFailure failure={failure} /> : null}
         {answer ? <AnswerCard answer={answer.data} json={answer.json} headingRef={resultRef} /> : null}
         {!answer && !failure ? (
           <div className="rounded-lg border border-dashed border-border px-6 py-10 text-center text-sm text-muted-foreground">

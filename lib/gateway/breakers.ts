@@ -91,16 +91,18 @@ export function breakerFor(providerKey: string, settings?: BreakerSettings): Cir
   return entry.policy;
 }
 
+const STATE_NAMES: Record<CircuitState, BreakerStateName> = {
+  [CircuitState.Closed]: "closed",
+  [CircuitState.Open]: "open",
+  [CircuitState.HalfOpen]: "half-open",
+  [CircuitState.Isolated]: "isolated",
+};
+const CLOSED = { state: "closed", openedAt: null } as const;
+
 export function breakerState(providerKey: string): { state: BreakerStateName; openedAt: number | null } {
   const entry = registry.get(providerKey);
-  if (!entry) return { state: "closed", openedAt: null };
-  const names: Record<CircuitState, BreakerStateName> = {
-    [CircuitState.Closed]: "closed",
-    [CircuitState.Open]: "open",
-    [CircuitState.HalfOpen]: "half-open",
-    [CircuitState.Isolated]: "isolated",
-  };
-  const state = names[entry.policy.state];
+  if (!entry) return CLOSED;
+  const state = STATE_NAMES[entry.policy.state];
   // cockatiel moves to half-open lazily, on the first call after the cooldown: report that the probe is due.
   if (state === "open" && entry.openedAt !== null && Date.now() - entry.openedAt >= entry.settings.halfOpenAfterMs) {
     return { state: "half-open", openedAt: entry.openedAt };

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { aiBudgets, aiSpend } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { readThrough, type StaleEntry } from "./stale-cache";
 
 export class BudgetExceededError extends AppError {
   constructor(scope: string, limitMicros: number) {
@@ -27,65 +28,99 @@ export interface Reservation {
   micros: number;
 }
 
-/** A workspace's budget limits are read at most this often; setBudget in this process clears them at once, and the TTL
- * bounds how long another process may go on without a newly set budget. Spend counters are never cached. */
+/** A workspace's budget limits are re-read this often under traffic, in the background (see stale-cache.ts), so a
+ * workspace without a budget never waits for the database here. setBudget in this process clears them at once; a budget
+ * set by another process applies within about this long. Spend counters are never cached. */
 const BUDGETS_TTL_MS = 2_000;
-const budgetCache = processMap<string, { rows: (typeof aiBudgets.$inferSelect)[]; expires: number }>("ai-budgets");
+type BudgetRow = typeof aiBudgets.$inferSelect;
+const budgetCache = processMap<string, StaleEntry<BudgetRow[]>>("ai-budget-cache");
 
 export function invalidateBudgets(workspaceId?: string): void {
   if (workspaceId) budgetCache.delete(workspaceId);
   else budgetCache.clear();
 }
 
-async function workspaceBudgets(db: DbOrTx, workspaceId: string) {
-  const now = Date.now();
-  const hit = budgetCache.get(workspaceId);
-  if (hit && hit.expires > now) return hit.rows;
-  const rows = await db.select().from(aiBudgets).where(eq(aiBudgets.workspaceId, workspaceId));
-  if (budgetCache.size > 10_000) budgetCache.clear();
-  budgetCache.set(workspaceId, { rows, expires: now + BUDGETS_TTL_MS });
-  return rows;
+function workspaceBudgets(db: DbOrTx, workspaceId: string): Promise<BudgetRow[]> {
+  // async: a drizzle query runs again on every then(), and the cache awaits its promise more than once.
+  return readThrough(budgetCache, workspaceId, BUDGETS_TTL_MS, async () => db.select().from(aiBudgets).where(eq(aiBudgets.workspaceId, workspaceId)));
+}
+
+/** Thrown inside a reservation's transaction to roll it back when one scope refuses (over its limit, or no counter yet). */
+class Refused extends Error {}
+
+/**
+ * A month's counter starts from what the log already holds, so a budget set mid-month counts earlier calls. Only
+ * written when the counter is missing (the sum is skipped when it exists), and outside any reservation's transaction
+ * so that a refused call does not roll the counter's creation back.
+ */
+async function seedCounters(db: DbOrTx, workspaceId: string, scopes: string[], month: string): Promise<void> {
+  for (const scope of scopes) {
+    await db.execute(sql`
+      insert into ai_spend (workspace_id, scope, month, spent_micros)
+      select ${workspaceId}, ${scope}, ${month}, coalesce(sum(cost_micros), 0)::bigint
+      from ai_requests
+      where workspace_id = ${workspaceId}
+        and to_char(created_at at time zone 'UTC', 'YYYY-MM') = ${month}
+        and (${scope} = 'workspace' or campaign_id::text = ${scope})
+        and not exists (select 1 from ai_spend where workspace_id = ${workspaceId} and scope = ${scope} and month = ${month})
+      on conflict do nothing`);
+  }
+}
+
+/** Adds `micros` to one scope's reservation if it stays within the limit; the row lock serialises concurrent callers. */
+async function reserveIn(db: DbOrTx, workspaceId: string, b: BudgetRow, month: string, micros: number): Promise<boolean> {
+  const ok = await db
+    .update(aiSpend)
+    .set({ reservedMicros: sql`${aiSpend.reservedMicros} + ${micros}` })
+    .where(
+      and(
+        eq(aiSpend.workspaceId, workspaceId),
+        eq(aiSpend.scope, b.scope),
+        eq(aiSpend.month, month),
+        sql`${aiSpend.spentMicros} + ${aiSpend.reservedMicros} + ${micros} <= ${b.monthlyLimitMicros}`,
+      ),
+    )
+    .returning({ scope: aiSpend.scope });
+  return ok.length > 0;
+}
+
+/**
+ * Reserves `micros` under every budget that applies in one step: a single UPDATE for one budget (atomic by itself),
+ * one transaction for two. A scope whose UPDATE matched no row either has no counter yet or would be passed: its
+ * counter is then created if missing and the step runs once more, and a second refusal is BUDGET_EXCEEDED.
+ */
+async function reserveAll(db: DbOrTx, workspaceId: string, budgets: BudgetRow[], month: string, micros: number): Promise<BudgetRow | null> {
+  if (budgets.length === 1) return (await reserveIn(db, workspaceId, budgets[0]!, month, micros)) ? null : budgets[0]!;
+  let refused: BudgetRow | null = null;
+  try {
+    await db.transaction(async (tx) => {
+      for (const b of budgets) {
+        if (!(await reserveIn(tx, workspaceId, b, month, micros))) {
+          refused = b;
+          throw new Refused();
+        }
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+  }
+  return refused;
 }
 
 /** Reserves `micros` under every budget that applies; throws BUDGET_EXCEEDED and reserves nothing if any would be passed. */
 export async function reserveBudget(db: DbOrTx, workspaceId: string, campaignId: string | null | undefined, micros: number): Promise<Reservation | null> {
-  const scopes = ["workspace", ...(campaignId ? [campaignId] : [])];
-  const budgets = (await workspaceBudgets(db, workspaceId)).filter((b) => scopes.includes(b.scope));
+  const all = await workspaceBudgets(db, workspaceId);
+  if (all.length === 0) return null;
+  const budgets = all.filter((b) => b.scope === "workspace" || (!!campaignId && b.scope === campaignId));
   if (budgets.length === 0) return null;
   const month = monthKey();
-  const reserved: string[] = [];
-  // A month's counter starts from what the log already holds, so a budget set mid-month counts earlier calls.
-  // Done outside the reservation's transaction so a refused call does not roll the counter's creation back.
-  for (const b of budgets) {
-    await db.execute(sql`
-      insert into ai_spend (workspace_id, scope, month, spent_micros)
-      select ${workspaceId}, ${b.scope}, ${month}, coalesce(sum(cost_micros), 0)::bigint
-      from ai_requests
-      where workspace_id = ${workspaceId}
-        and to_char(created_at at time zone 'UTC', 'YYYY-MM') = ${month}
-        and (${b.scope} = 'workspace' or campaign_id::text = ${b.scope})
-      on conflict do nothing`);
+  let refused = await reserveAll(db, workspaceId, budgets, month, micros);
+  if (refused) {
+    await seedCounters(db, workspaceId, budgets.map((b) => b.scope), month);
+    refused = await reserveAll(db, workspaceId, budgets, month, micros);
   }
-  await db.transaction(async (tx) => {
-    for (const b of budgets) {
-      // The row lock taken by this UPDATE serialises concurrent reservations on the same budget.
-      const ok = await tx
-        .update(aiSpend)
-        .set({ reservedMicros: sql`${aiSpend.reservedMicros} + ${micros}` })
-        .where(
-          and(
-            eq(aiSpend.workspaceId, workspaceId),
-            eq(aiSpend.scope, b.scope),
-            eq(aiSpend.month, month),
-            sql`${aiSpend.spentMicros} + ${aiSpend.reservedMicros} + ${micros} <= ${b.monthlyLimitMicros}`,
-          ),
-        )
-        .returning({ scope: aiSpend.scope });
-      if (ok.length === 0) throw new BudgetExceededError(b.scope, b.monthlyLimitMicros);
-      reserved.push(b.scope);
-    }
-  });
-  return { scopes: reserved, month, micros };
+  if (refused) throw new BudgetExceededError(refused.scope, refused.monthlyLimitMicros);
+  return { scopes: budgets.map((b) => b.scope), month, micros };
 }
 
 /** Turns a reservation into the actual cost (0 releases it entirely). */

@@ -1,5 +1,6 @@
 // Resolves a workspace's chain for a task into concrete, decrypted provider configs, ending with the offline provider.
-// Cached in memory for a few seconds (admin writes in this process clear it); never hand a decrypted key to the UI.
+// Cached in memory for a few seconds, refreshed in the background (admin writes in this process clear it); never hand a
+// decrypted key to the UI.
 import "server-only";
 import { processMap } from "@/lib/process-cache";
 import { and, asc, eq } from "drizzle-orm";
@@ -7,6 +8,7 @@ import type { DbOrTx } from "@/db/client";
 import { aiChains, aiPrices, aiProviders } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { DEFAULT_PRICES, ZERO_PRICE, type Price } from "./pricing";
+import { readThrough, type StaleEntry } from "./stale-cache";
 import type { AiTask, ProviderConfig, ProviderKind } from "./types";
 
 export interface ResolvedProvider {
@@ -45,27 +47,20 @@ export const OFFLINE_PROVIDER: ResolvedProvider = {
 
 export const CHAIN_DEFAULTS = { attemptTimeoutMs: 20_000, deadlineMs: 45_000, maxRetries: 2, cacheTtlSeconds: null as number | null };
 
+/** A chain is reloaded this often under traffic (in the background: see stale-cache.ts); admin writes in this process
+ * clear it at once, and a change made by another process shows within about this long. */
 const TTL_MS = 3_000;
-// The promise is cached, not the chain: calls that arrive while a chain is loading wait for that one load instead of
-// each running the same three queries (at high concurrency every call would otherwise miss together when the TTL ends).
-const cache = processMap<string, { at: number; chain: Promise<ResolvedChain> }>("ai-chains");
+// The load's promise is cached, not the chain: calls that arrive while a chain is loading wait for that one load
+// instead of each running the same three queries.
+const cache = processMap<string, StaleEntry<ResolvedChain>>("ai-chain-cache");
 
 export function invalidateChains(workspaceId?: string): void {
   if (!workspaceId) return cache.clear();
   for (const k of cache.keys()) if (k.startsWith(`${workspaceId}:`)) cache.delete(k);
 }
 
-export async function resolveChain(db: DbOrTx, workspaceId: string, task: AiTask): Promise<ResolvedChain> {
-  const key = `${workspaceId}:${task}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.chain;
-  const entry = { at: Date.now(), chain: loadChain(db, workspaceId, task) };
-  cache.set(key, entry);
-  // A failed load is not kept: the next call tries again.
-  entry.chain.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
-  return entry.chain;
+export function resolveChain(db: DbOrTx, workspaceId: string, task: AiTask): Promise<ResolvedChain> {
+  return readThrough(cache, `${workspaceId}:${task}`, TTL_MS, () => loadChain(db, workspaceId, task));
 }
 
 async function loadChain(db: DbOrTx, workspaceId: string, task: AiTask): Promise<ResolvedChain> {

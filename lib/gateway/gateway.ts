@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { processMap } from "@/lib/process-cache";
 import type { z } from "zod";
 import { campaigns, type AttemptRecord } from "@/db/schema";
 import { authorize, type Ctx } from "@/lib/auth/context";
@@ -17,11 +18,13 @@ import { AllProvidersFailedError, routeChat, routeStream } from "./router";
 import { runTaskSchema } from "./schemas";
 import type { AiTask, ChatRequest, Usage } from "./types";
 
+/**
+ * Every provider in the chain failed (or the caller hung up first). `details.attempts` lists what was tried, as logged:
+ * provider, model, error kind, HTTP status, the provider's message with every key redacted, and latency.
+ */
 export class AiUnavailableError extends AppError {
   constructor(readonly attempts: AttemptRecord[]) {
-    super("AI_PROVIDERS_FAILED", 502, "No AI provider could answer. The attempts are in the AI request log.", {
-      attempts: attempts.length,
-    });
+    super("AI_PROVIDERS_FAILED", 502, "No AI provider could answer. The attempts are in the AI request log.", { attempts });
   }
 }
 
@@ -58,6 +61,19 @@ function worstCase(chain: ResolvedChain, req: Omit<ChatRequest, "model">): numbe
   let max = 0;
   for (const level of chain.levels) for (const p of level) max = Math.max(max, worstCaseCostMicros(p.price, promptChars, req.maxTokens ?? 1024));
   return max;
+}
+
+// Marking a key healthy after its first success is one UPDATE per provider, not one per call that lands before the
+// chain is reloaded with the new status (at high concurrency that is every call in flight).
+const markingHealthy = processMap<string, Promise<void>>("ai-key-marking-healthy");
+
+function markHealthyOnce(ctx: Ctx, providerId: string): void {
+  if (markingHealthy.has(providerId)) return;
+  const done = markKeyHealthy(ctx, providerId)
+    .then(() => invalidateChains(ctx.workspaceId))
+    .finally(() => markingHealthy.delete(providerId));
+  markingHealthy.set(providerId, done);
+  void done.catch(() => {});
 }
 
 function authFailureHandler(ctx: Ctx) {
@@ -158,7 +174,7 @@ export async function complete(ctx: Ctx, raw: RunTaskInput, opts: { signal?: Abo
   try {
     outcome = await routeChat(p.chain, p.req, { onAuthFailure: authFailureHandler(ctx), signal: opts.signal });
   } catch (e) {
-    await settleBudget(ctx.db, ctx.workspaceId, reservation, 0);
+    if (reservation) await settleBudget(ctx.db, ctx.workspaceId, reservation, 0);
     const attempts = e instanceof AllProvidersFailedError ? e.attempts : [];
     logAiRequest(ctx.db, {
       ...baseLog(ctx, p, false),
@@ -172,11 +188,11 @@ export async function complete(ctx: Ctx, raw: RunTaskInput, opts: { signal?: Abo
   }
   const { result, provider, attempts } = outcome;
   const cost = costMicros(provider.price, result.usage.inputTokens, result.usage.outputTokens);
-  await settleBudget(ctx.db, ctx.workspaceId, reservation, cost);
+  if (reservation) await settleBudget(ctx.db, ctx.workspaceId, reservation, cost);
   if (key && p.chain.cacheTtlSeconds) {
     await cachePut(ctx.db, ctx.workspaceId, key, p.input.task, { result, providerId: provider.id, providerKind: provider.kind }, p.chain.cacheTtlSeconds);
   }
-  if (provider.id && provider.keyStatus === "unknown") void markKeyHealthy(ctx, provider.id).then(() => invalidateChains(ctx.workspaceId));
+  if (provider.id && provider.keyStatus === "unknown") markHealthyOnce(ctx, provider.id);
   const latencyMs = Math.round(performance.now() - p.started);
   logAiRequest(ctx.db, {
     ...baseLog(ctx, p, false),

@@ -13,6 +13,7 @@ import { ctxFromBearer, parseJsonText, parseWith } from "@/lib/http/route";
 import { complete, completeStream } from "./gateway";
 import { SSE_HEADERS, toChatCompletion, toGatewayCall, toSseChunks } from "./openai-compat";
 import { chatCompletionsSchema } from "./schemas";
+import { onGatewayShutdown } from "./shutdown";
 
 /** Chat requests are text; a body larger than this is refused before it is parsed. */
 export const LISTENER_MAX_BODY_BYTES = 1024 * 1024;
@@ -32,14 +33,15 @@ function readBody(req: IncomingMessage): Promise<string> {
         reject(tooLarge());
       } else parts.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
+    req.on("end", () => resolve(parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8")));
     req.on("error", reject);
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  const head = { "content-type": "application/json", "content-length": Buffer.byteLength(text) };
+  res.writeHead(status, headers ? { ...head, ...headers } : head);
   res.end(text);
 }
 
@@ -81,14 +83,22 @@ export interface GatewayListener {
 }
 
 export async function startGatewayListener(db: Db, opts: { port: number; host?: string }): Promise<GatewayListener> {
-  const server = createServer((req, res) => {
+  // Requests being answered, so that a clean shutdown lets them finish (and log) before the process exits.
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  const finished = () => {
+    if (--inFlight === 0 && idle) idle();
+  };
+  const server = createServer({ noDelay: true }, (req, res) => {
+    inFlight++;
+    res.once("close", finished);
     serve(db, req, res).catch((e: unknown) => {
       const err = toAppError(e);
       if (res.headersSent) {
         res.end();
         return;
       }
-      sendJson(res, err.status, errorBody(err), err.code === "BODY_TOO_LARGE" ? { connection: "close" } : {});
+      sendJson(res, err.status, errorBody(err), err.code === "BODY_TOO_LARGE" ? { connection: "close" } : undefined);
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -97,11 +107,19 @@ export async function startGatewayListener(db: Db, opts: { port: number; host?: 
     server.listen(opts.port, opts.host ?? "0.0.0.0", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // At SIGTERM/SIGINT: stop accepting, let the calls in flight finish, then close the kept-alive connections; the request
+  // log is written after that (shutdown.ts).
+  const unregister = onGatewayShutdown("drain", async () => {
+    server.close();
+    if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+    server.closeAllConnections();
+  });
   return {
     server,
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        unregister();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,10 +1,12 @@
 // The request log writer: every gateway call becomes one ai_requests row plus one ai_attempts row per provider attempt.
-// Writes are batched off the hot path (flushed every 100 ms or 200 rows) so logging never adds latency to a call.
+// Writes are batched off the hot path (flushed every 100 ms or 200 rows) so logging never adds latency to a call, and
+// whatever is queued is written at a clean shutdown (shutdown.ts).
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { aiAttempts, aiRequests } from "@/db/schema";
 import { logger } from "@/lib/log";
+import { onGatewayShutdown } from "./shutdown";
 
 type RequestRow = typeof aiRequests.$inferInsert & { id: string; workspaceId: string };
 type AttemptRow = typeof aiAttempts.$inferInsert;
@@ -18,7 +20,14 @@ interface Pending {
 const FLUSH_MS = 100;
 const FLUSH_ROWS = 200;
 
-const g = globalThis as typeof globalThis & { __aicmoAiLog?: { queue: Pending[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null } };
+interface LogState {
+  queue: Pending[];
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+  /** The queue is written at a clean shutdown (SIGTERM/SIGINT), after in-flight calls end: see shutdown.ts. */
+  flushOnShutdown?: boolean;
+}
+const g = globalThis as typeof globalThis & { __aicmoAiLog?: LogState };
 const state = (g.__aicmoAiLog ??= { queue: [], timer: null, flushing: null });
 
 export function logAiRequest(db: DbOrTx, request: RequestRow): void {
@@ -35,47 +44,46 @@ export function logAiRequest(db: DbOrTx, request: RequestRow): void {
       errorKind: a.error?.kind ?? null,
       httpStatus: a.error?.status ?? null,
     }));
+  if (!state.flushOnShutdown) {
+    state.flushOnShutdown = true;
+    onGatewayShutdown("flush", flushAiLog);
+  }
   state.queue.push({ db, request, attempts });
   if (state.queue.length >= FLUSH_ROWS) void flushAiLog();
   else state.timer ??= setTimeout(() => void flushAiLog(), FLUSH_MS);
 }
 
-/** One array parameter per column: the statement's size and the work to build it no longer grow with the batch. */
-const col = <R, T>(rows: R[], f: (r: R) => T) => sql.param(rows.map(f));
-
 /**
- * The batch as two INSERT … SELECT FROM unnest(…) statements. Built this way rather than with a multi-row VALUES list:
- * under load the query builder's per-row, per-column work was a fifth of the gateway's CPU (measured with a profile of
- * the dedicated listener at ~2,000 calls/s).
+ * The batch as ONE statement: both tables' rows travel as two JSON parameters (the queued objects as they are, read
+ * by their camelCase keys), expanded by json_to_recordset, and a data-modifying CTE inserts the requests while the main
+ * statement inserts the attempts. One round trip and no transaction (a single statement is atomic), and one native
+ * JSON.stringify instead of per-row, per-column work in the query builder or the driver (a fifth of the dedicated
+ * listener's CPU under load when the batch was a VALUES list). A missing key is null: NOT NULL columns are coalesced to
+ * their defaults, since an explicit null would not fall back to the column default.
  */
-async function insertBatch(tx: DbOrTx, batch: Pending[]): Promise<void> {
-  const r = batch.map((b) => b.request);
-  await tx.execute(sql`
-    insert into ai_requests (id, workspace_id, task, campaign_id, status, provider_id, provider_kind, model, stream, cache_hit,
-      latency_ms, tokens_in, tokens_out, cost_micros, attempts, error_code, error_message, actor_label)
-    select * from unnest(
-      ${col(r, (x) => x.id)}::uuid[], ${col(r, (x) => x.workspaceId)}::text[], ${col(r, (x) => x.task)}::text[],
-      ${col(r, (x) => x.campaignId ?? null)}::uuid[], ${col(r, (x) => x.status)}::text[], ${col(r, (x) => x.providerId ?? null)}::uuid[],
-      ${col(r, (x) => x.providerKind ?? null)}::text[], ${col(r, (x) => x.model ?? null)}::text[], ${col(r, (x) => x.stream ?? false)}::bool[],
-      ${col(r, (x) => x.cacheHit ?? false)}::bool[], ${col(r, (x) => x.latencyMs ?? 0)}::int[], ${col(r, (x) => x.tokensIn ?? 0)}::int[],
-      ${col(r, (x) => x.tokensOut ?? 0)}::int[], ${col(r, (x) => String(x.costMicros ?? 0))}::bigint[],
-      ${col(r, (x) => JSON.stringify(x.attempts ?? []))}::jsonb[], ${col(r, (x) => x.errorCode ?? null)}::text[],
-      ${col(r, (x) => x.errorMessage ?? null)}::text[], ${col(r, (x) => x.actorLabel ?? "")}::text[]
-    )`);
-  const a = batch.flatMap((b) => b.attempts);
-  if (a.length === 0) return;
-  await tx.execute(sql`
+async function insertBatch(db: DbOrTx, batch: Pending[]): Promise<void> {
+  const requests = JSON.stringify(batch.map((b) => b.request));
+  const attempts = JSON.stringify(batch.flatMap((b) => b.attempts));
+  await db.execute(sql`
+    with requests as (
+      insert into ai_requests (id, workspace_id, task, campaign_id, status, provider_id, provider_kind, model, stream, cache_hit,
+        latency_ms, tokens_in, tokens_out, cost_micros, attempts, error_code, error_message, actor_label)
+      select "id", "workspaceId", "task", "campaignId", "status", "providerId", "providerKind", "model", coalesce("stream", false),
+        coalesce("cacheHit", false), coalesce("latencyMs", 0), coalesce("tokensIn", 0), coalesce("tokensOut", 0),
+        coalesce("costMicros", 0), coalesce("attempts", '[]'::jsonb), "errorCode", "errorMessage", coalesce("actorLabel", '')
+      from json_to_recordset(${requests}::json) as r("id" uuid, "workspaceId" text, "task" text, "campaignId" uuid, "status" text,
+        "providerId" uuid, "providerKind" text, "model" text, "stream" bool, "cacheHit" bool, "latencyMs" int, "tokensIn" int,
+        "tokensOut" int, "costMicros" bigint, "attempts" jsonb, "errorCode" text, "errorMessage" text, "actorLabel" text)
+    )
     insert into ai_attempts (workspace_id, request_id, provider_id, provider_kind, model, ok, latency_ms, error_kind, http_status)
-    select * from unnest(
-      ${col(a, (x) => x.workspaceId)}::text[], ${col(a, (x) => x.requestId)}::uuid[], ${col(a, (x) => x.providerId ?? null)}::uuid[],
-      ${col(a, (x) => x.providerKind)}::text[], ${col(a, (x) => x.model)}::text[], ${col(a, (x) => x.ok)}::bool[],
-      ${col(a, (x) => x.latencyMs)}::int[], ${col(a, (x) => x.errorKind ?? null)}::text[], ${col(a, (x) => x.httpStatus ?? null)}::int[]
-    )`);
+    select "workspaceId", "requestId", "providerId", "providerKind", "model", "ok", "latencyMs", "errorKind", "httpStatus"
+    from json_to_recordset(${attempts}::json) as a("workspaceId" text, "requestId" uuid, "providerId" uuid, "providerKind" text,
+      "model" text, "ok" bool, "latencyMs" int, "errorKind" text, "httpStatus" int)`);
 }
 
 async function writeBatch(db: DbOrTx, batch: Pending[]): Promise<void> {
   try {
-    await db.transaction((tx) => insertBatch(tx, batch));
+    await insertBatch(db, batch);
   } catch (err) {
     // One bad row (e.g. a campaign deleted mid-call) must not lose the others: write them one by one.
     logger().warn({ err }, "AI log batch failed; writing rows one by one");
@@ -102,7 +110,11 @@ export async function flushAiLog(): Promise<void> {
   if (state.queue.length === 0) return;
   const batch = state.queue.splice(0, state.queue.length);
   const byDb = new Map<DbOrTx, Pending[]>();
-  for (const b of batch) byDb.set(b.db, [...(byDb.get(b.db) ?? []), b]);
+  for (const b of batch) {
+    const rows = byDb.get(b.db);
+    if (rows) rows.push(b);
+    else byDb.set(b.db, [b]);
+  }
   state.flushing = Promise.all([...byDb].map(([db, rows]) => writeBatch(db, rows))).then(() => undefined);
   try {
     await state.flushing;

@@ -3,7 +3,9 @@
 // Never decide permissions or touch provider keys here: runAction validates and the gateway engine authorises and seals keys.
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/http/action";
+import type { AttemptRecord } from "@/db/schema";
 import {
+  AiUnavailableError,
   complete,
   createProvider,
   createProviderSchema,
@@ -43,8 +45,18 @@ export async function listAiRequestsAction(raw: unknown): Promise<ActionResult<A
   return runAction(listAiRequestsSchema, raw, (ctx, input) => listAiRequests(ctx, input));
 }
 
-export async function runAiTaskAction(raw: unknown): Promise<ActionResult<GatewayAnswer>> {
-  return runAction(runTaskSchema, raw, (ctx, input) => complete(ctx, input));
+/** A playground run: the answer, or the failure, which lists every attempt (keys redacted) when no provider could answer. */
+export type RunAiTaskResult = ActionResult<GatewayAnswer> | (Extract<ActionResult<GatewayAnswer>, { ok: false }> & { attempts: AttemptRecord[] });
+
+export async function runAiTaskAction(raw: unknown): Promise<RunAiTaskResult> {
+  let attempts: AttemptRecord[] | undefined;
+  const res = await runAction(runTaskSchema, raw, (ctx, input) =>
+    complete(ctx, input).catch((e: unknown) => {
+      if (e instanceof AiUnavailableError) attempts = e.attempts;
+      throw e;
+    }),
+  );
+  return !res.ok && attempts ? { ...res, attempts } : res;
 }
 
 export async function createAiProviderAction(raw: unknown): Promise<ActionResult<ProviderSaved>> {

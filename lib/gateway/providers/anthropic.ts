@@ -19,8 +19,8 @@ import {
   num,
   obj,
   parseSseJson,
+  postForJson,
   postJson,
-  readJson,
   readSse,
   redact,
   str,
@@ -133,8 +133,7 @@ export const anthropicAdapter: ProviderAdapter = {
   async chat(cfg, req, signal): Promise<ChatResult> {
     const ctx = callContext("anthropic", cfg, signal);
     const { body, tool } = buildAnthropicBody(cfg, req, false);
-    const res = await postJson(ctx, joinUrl(cfg.baseUrl, "v1", "/messages"), headersFor(cfg), body);
-    const data = await readJson(res, ctx);
+    const data = await postForJson(ctx, joinUrl(cfg.baseUrl, "v1", "/messages"), headersFor(cfg), body);
     if (data.type === "error") throw streamErrorEvent(data, ctx, false);
     const blocks = (Array.isArray(data.content) ? data.content : []).map((b) => obj(b) ?? {});
     let text: string;

@@ -11,8 +11,8 @@ import {
   num,
   obj,
   parseSseJson,
+  postForJson,
   postJson,
-  readJson,
   readSse,
   redact,
   str,
@@ -197,8 +197,7 @@ export const geminiAdapter: ProviderAdapter = {
 
   async chat(cfg, req, signal): Promise<ChatResult> {
     const ctx = callContext("gemini", cfg, signal);
-    const res = await postJson(ctx, urlFor(cfg, req, false), headersFor(cfg), buildGeminiBody(req));
-    const data = await readJson(res, ctx);
+    const data = await postForJson(ctx, urlFor(cfg, req, false), headersFor(cfg), buildGeminiBody(req));
     const failed = inlineError(data, ctx, false);
     if (failed) throw failed;
     const { text, finish } = textOf(data);

@@ -11,6 +11,7 @@ import {
   num,
   obj,
   parseSseJson,
+  postForJson,
   postJson,
   readJson,
   readSse,
@@ -107,8 +108,7 @@ export const openaiAdapter: ProviderAdapter = {
 
   async chat(cfg, req, signal) {
     const ctx = callContext("openai", cfg, signal);
-    const res = await postJson(ctx, joinUrl(cfg.baseUrl, "", "/chat/completions"), headersFor(cfg), buildOpenAiBody(cfg, req, false));
-    return resultFrom(await readJson(res, ctx), cfg, req, ctx);
+    return resultFrom(await postForJson(ctx, joinUrl(cfg.baseUrl, "", "/chat/completions"), headersFor(cfg), buildOpenAiBody(cfg, req, false)), cfg, req, ctx);
   },
 
   async *stream(cfg, req, signal): AsyncGenerator<StreamEvent> {
