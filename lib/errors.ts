@@ -14,6 +14,11 @@ export class AppError extends Error {
     this.status = status;
     this.details = details;
   }
+
+  /** Details safe to show the caller (a REST body's `error.details`); none unless a subclass says otherwise. */
+  publicDetails(): Record<string, unknown> | undefined {
+    return undefined;
+  }
 }
 
 /** 422: the input does not fit its schema; `fieldErrors` says which field and why. */

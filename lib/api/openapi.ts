@@ -44,6 +44,10 @@ const errorSchema: JsonSchema = {
         code: { type: "string", description: "Stable machine-readable code, e.g. VALIDATION_FAILED" },
         message: { type: "string" },
         fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+        details: {
+          type: "object",
+          description: "Extra facts about the failure when an error has them, e.g. `attempts` (each provider tried, with its redacted error) for AI_PROVIDERS_FAILED",
+        },
       },
     },
   },

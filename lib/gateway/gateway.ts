@@ -26,6 +26,11 @@ export class AiUnavailableError extends AppError {
   constructor(readonly attempts: AttemptRecord[]) {
     super("AI_PROVIDERS_FAILED", 502, "No AI provider could answer. The attempts are in the AI request log.", { attempts });
   }
+
+  /** The attempts are already redacted (the same records as the request log), so API callers see them too. */
+  override publicDetails(): Record<string, unknown> {
+    return { attempts: this.attempts };
+  }
 }
 
 export interface GatewayAnswer {

@@ -7,7 +7,7 @@ import { logger } from "@/lib/log";
 import { fieldErrorsFromZodIssues } from "@/lib/validation";
 
 export interface ErrorBody {
-  error: { code: string; message: string; fieldErrors?: FieldErrors };
+  error: { code: string; message: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
 }
 
 export type ActionResult<T> =
@@ -29,6 +29,8 @@ export function toAppError(e: unknown): AppError {
 export function errorBody(err: AppError): ErrorBody {
   const body: ErrorBody = { error: { code: err.code, message: err.message } };
   if (err instanceof ValidationError) body.error.fieldErrors = err.fieldErrors;
+  const details = err.publicDetails();
+  if (details) body.error.details = details;
   return body;
 }
 

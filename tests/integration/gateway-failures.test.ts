@@ -126,6 +126,29 @@ describe("when every provider fails", () => {
   });
 });
 
+describe("the OpenAI-compatible listener when every provider fails", () => {
+  it("answers 502 with the attempts in error.details, without any key", async () => {
+    await failingChain();
+    const key = (await createApiKey(ws.ctx("owner"), { name: "Tool", role: "marketer" })).key;
+    const { startGatewayListener } = await import("@/lib/gateway/listener");
+    const listener = await startGatewayListener(getDb(), { port: 0, host: "127.0.0.1" });
+    try {
+      const res = await fetch(`http://127.0.0.1:${listener.port}/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ task: "copywriting", messages: [{ role: "user", content: "Write a launch post" }] }),
+      });
+      expect(res.status).toBe(502);
+      const body = (await res.json()) as { error: { code: string; details?: { attempts?: { providerName: string }[] } } };
+      expect(body.error.code).toBe("AI_PROVIDERS_FAILED");
+      expect(body.error.details?.attempts?.map((t) => t.providerName)).toEqual(["Primary OpenAI", "Backup Anthropic", "Offline (built in)"]);
+      expectNoSecret(body);
+    } finally {
+      await listener.close();
+    }
+  });
+});
+
 describe("clean shutdown", () => {
   it("lets the dedicated listener's calls in flight finish, then writes their log rows", async () => {
     const slow = await startMockVendor("openai", { type: "ok", text: "Slow but sure.", latencyMs: 300 });
