@@ -36,7 +36,7 @@ describe("import commit racing a contact created meanwhile", () => {
         const counts = await commitStaged(
           async (text, params) => {
             // Just before the new rows are written, another session creates one of their emails and commits.
-            if (!raced && /^INSERT INTO contacts \(workspace_id/.test(text) && text.includes("p.email IS NOT NULL AND p.contact_id IS NULL")) {
+            if (!raced && /^INSERT INTO contacts \(/.test(text) && text.includes("p.email IS NOT NULL AND p.contact_id IS NULL")) {
               raced = true;
               await createContact(ws.ctx("owner"), { email: "RACE@race.test", firstName: "Form" });
             }

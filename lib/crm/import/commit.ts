@@ -140,17 +140,34 @@ const INSERT_COLUMNS = [
 ];
 
 /**
- * The row each staged contact proposes. Where a cell was empty, a matched contact's stored stage stands in (so
- * `excluded` can be used as is), and new contacts get the column defaults and source "csv_import".
+ * The file's distinct company references (name and domain as written), each with the last row that names it, for this
+ * transaction only. Companies are linked and created on these few thousand rows rather than on the staged million,
+ * and a staged row finds its company here by the same (name, domain) pair when it is written: no staged row is
+ * rewritten to carry a company id (measured on bench/crm: ~6 s of UPDATEs of 700k staged rows → under 1 s).
  */
-function proposalSql(table: string): string {
+const COMPANY_REFS = "import_company_refs";
+
+/**
+ * A staged row's reference. Names and domains are never '' (empty cells are null), so coalescing to '' is exact; the
+ * keys are plain columns of COMPANY_REFS, so the planner knows they are distinct and hashes the refs (with the
+ * expressions on both sides it sorted the million staged rows for a merge join instead).
+ */
+const SAME_COMPANY_REF = `r.name_key = coalesce(s.company_name, '') AND r.domain_key = coalesce(s.company_domain, '')`;
+
+/**
+ * The row each staged contact proposes. Where a cell was empty, a matched contact's stored stage stands in (so
+ * `excluded` can be used as is), and new contacts get the column defaults and source "csv_import". `linked`: the
+ * company step ran, so company ids come from COMPANY_REFS.
+ */
+function proposalSql(table: string, linked: boolean): string {
   return `SELECT s.ordinal, s.email_key, s.contact_id, s.email, s.first_name, s.last_name, s.phone, s.title, s.seniority, s.department,
       CASE WHEN s.contact_id IS NULL THEN coalesce(s.source, 'csv_import') ELSE s.source END AS source,
       s.country, s.timezone, coalesce(s.tags, '{}'::text[]) AS tags,
       coalesce(s.lifecycle_stage, s.prev_stage, 'subscriber') AS lifecycle_stage,
       s.score, s.tier, coalesce(s.email_consent, 'unknown') AS email_consent,
-      coalesce(s.do_not_contact, false) AS do_not_contact, coalesce(s.custom, '{}'::jsonb) AS custom, s.company_id
-    FROM ${table} s`;
+      coalesce(s.do_not_contact, false) AS do_not_contact, coalesce(s.custom, '{}'::jsonb) AS custom,
+      ${linked ? "r.company_id" : "s.company_id"} AS company_id
+    FROM ${table} s${linked ? ` LEFT JOIN ${COMPANY_REFS} r ON ${SAME_COMPANY_REF}` : ""}`;
 }
 
 const NAME_KEY = (a: string) => `lower(coalesce(${a}.first_name, '')), lower(coalesce(${a}.last_name, '')), coalesce(${a}.phone, '')`;
@@ -204,6 +221,23 @@ async function createMissingCompanies(q: Q, table: string, ws: string): Promise<
 }
 
 /**
+ * A plain INSERT of new contacts, in the order of `orderBy`, with their ids handed out in ascending order along that
+ * order. The ids are still gen_random_uuid() values (a sorted set of fresh random ones), so they look like any other
+ * contact's id; but every index keyed on id (the primary key; the newest-first and score sorts, whose other keys are
+ * the same for all of an import's rows: created_at is the transaction's now() and most rows have no score) then fills
+ * in one ordered sweep instead of at a million random places. Measured on bench/crm (1M rows): 71 s → 50 s for this
+ * statement.
+ */
+function insertNewSql(table: string, proposal: string, where: string, orderBy: string): string {
+  // `where` reads staged columns only, so the count needs no proposal.
+  const ids = `SELECT array_agg(g.id ORDER BY g.id) FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, (SELECT count(*) FROM ${table} p WHERE ${where}))) g`;
+  return `INSERT INTO contacts (id, workspace_id, ${INSERT_COLUMNS.join(", ")})
+     SELECT (${ids})[p.n], $1, ${INSERT_COLUMNS.map((col) => `p.${col}`).join(", ")}
+       FROM (SELECT p.*, row_number() OVER (ORDER BY ${orderBy}) AS n FROM (${proposal}) p WHERE ${where}) p
+      ORDER BY ${orderBy}`;
+}
+
+/**
  * The staged rows with an email that matched no contact in step 2. They are new, so a plain INSERT writes them: in
  * email order, so the (workspace_id, lower(email)) unique index fills in one sweep instead of at random places, and
  * without ON CONFLICT's speculative insertion (1M rows in bench/crm: 43 s, down from 61 s for the upsert).
@@ -211,12 +245,19 @@ async function createMissingCompanies(q: Q, table: string, ws: string): Promise<
  * the unique index; it is then undone to its savepoint and the rows go through INSERT … ON CONFLICT with the policy,
  * exactly as a row that matched in step 2 would have.
  */
-async function insertNewWithEmail(q: Q, table: string, ws: string, policy: ImportPolicy, cols: string[]): Promise<{ inserted: number; updated: number }> {
+async function insertNewWithEmail(
+  q: Q,
+  table: string,
+  proposal: string,
+  ws: string,
+  policy: ImportPolicy,
+  cols: string[],
+): Promise<{ inserted: number; updated: number }> {
   const select = `SELECT $1, ${INSERT_COLUMNS.map((col) => `p.${col}`).join(", ")}
-      FROM (${proposalSql(table)}) p WHERE p.email IS NOT NULL AND p.contact_id IS NULL ORDER BY p.email_key`;
+      FROM (${proposal}) p WHERE p.email IS NOT NULL AND p.contact_id IS NULL ORDER BY p.email_key`;
   await q("SAVEPOINT import_new_contacts");
   try {
-    const res = await q(`INSERT INTO contacts (workspace_id, ${INSERT_COLUMNS.join(", ")}) ${select}`, [ws]);
+    const res = await q(insertNewSql(table, proposal, "p.email IS NOT NULL AND p.contact_id IS NULL", "p.email_key"), [ws]);
     await q("RELEASE SAVEPOINT import_new_contacts");
     return { inserted: res.rowCount ?? 0, updated: 0 };
   } catch (e) {
@@ -257,16 +298,19 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
   await q(`ANALYZE ${table}`);
 
   // 1. Dedupe within the file: the last occurrence of an email wins (emails compared with lower(), like the unique index).
+  // Grouped (a hash aggregate over the file, then a join with the few repeated keys) rather than numbering every row in a
+  // window, which sorts the whole file (1M rows in bench/crm: 1.2 s instead of 2.4 s).
   const dupEmail = await q(
     `DELETE FROM ${table} s USING (
-       SELECT ordinal, row_number() OVER (PARTITION BY email_key ORDER BY ordinal DESC) AS rn FROM ${table} WHERE email_key IS NOT NULL
-     ) r WHERE s.ordinal = r.ordinal AND r.rn > 1`,
+       SELECT email_key, max(ordinal) AS last FROM ${table} WHERE email_key IS NOT NULL GROUP BY email_key HAVING count(*) > 1
+     ) d WHERE s.email_key = d.email_key AND s.ordinal < d.last`,
   );
   // Rows without an email are the same person when name and phone agree.
   const dupName = await q(
     `DELETE FROM ${table} s USING (
-       SELECT ordinal, row_number() OVER (PARTITION BY ${NAME_KEY("t")} ORDER BY ordinal DESC) AS rn FROM ${table} t WHERE email_key IS NULL
-     ) r WHERE s.ordinal = r.ordinal AND r.rn > 1`,
+       SELECT ${NAME_KEY("t")}, max(t.ordinal) AS last FROM ${table} t WHERE t.email_key IS NULL GROUP BY ${NAME_KEY("t")} HAVING count(*) > 1
+     ) d (f, l, p, last)
+     WHERE s.email_key IS NULL AND (${NAME_KEY("s")}) = (d.f, d.l, d.p) AND s.ordinal < d.last`,
   );
   const duplicates = (dupEmail.rowCount ?? 0) + (dupName.rowCount ?? 0);
   const uniqueRows = Number((await q(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
@@ -306,10 +350,21 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
 
   // 4. Companies: link by domain or name, create the ones that do not exist yet.
   let companiesCreated = 0;
-  if (cols.includes("company_id")) {
-    await linkCompanies(q, table, ws);
-    companiesCreated = await createMissingCompanies(q, table, ws);
+  const linked = cols.includes("company_id");
+  if (linked) {
+    // No staged row has a company id yet (COPY never writes one), so every reference is still to be linked.
+    await q(
+      `CREATE TEMP TABLE ${COMPANY_REFS} ON COMMIT DROP AS
+       SELECT company_name, company_domain, coalesce(company_name, '') AS name_key, coalesce(company_domain, '') AS domain_key,
+              max(ordinal) AS ordinal, NULL::uuid AS company_id
+         FROM ${table} WHERE company_name IS NOT NULL OR company_domain IS NOT NULL
+        GROUP BY company_name, company_domain`,
+    );
+    await q(`ANALYZE ${COMPANY_REFS}`);
+    await linkCompanies(q, COMPANY_REFS, ws);
+    companiesCreated = await createMissingCompanies(q, COMPANY_REFS, ws);
   }
+  const proposal = proposalSql(table, linked);
 
   // 5. Existing contacts (matched in step 2 by email, or by name and phone): one UPDATE with the policy's expressions.
   const pSets = policy === "skip" ? [] : setExpressions(policy, cols, "p", "c");
@@ -317,7 +372,7 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
   if (pSets.length > 0) {
     const res = await q(
       `UPDATE contacts c SET ${pSets.map(([col, expr]) => `${col} = ${expr}`).join(", ")}, updated_at = now()
-         FROM (${proposalSql(table)}) p
+         FROM (${proposal}) p
         WHERE c.workspace_id = $1 AND c.id = p.contact_id
           AND (${pSets.map(([col]) => `c.${col}`).join(", ")}) IS DISTINCT FROM (${pSets.map(([, expr]) => expr).join(", ")})`,
       [ws],
@@ -326,17 +381,12 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
   }
 
   // 6. New contacts with an email.
-  const fresh = await insertNewWithEmail(q, table, ws, policy, cols);
+  const fresh = await insertNewWithEmail(q, table, proposal, ws, policy, cols);
   let inserted = fresh.inserted;
   updated += fresh.updated;
 
   // New contacts without an email.
-  const nameOnly = await q(
-    `INSERT INTO contacts (workspace_id, ${INSERT_COLUMNS.join(", ")})
-     SELECT $1, ${INSERT_COLUMNS.map((col) => `p.${col}`).join(", ")}
-       FROM (${proposalSql(table)}) p WHERE p.email IS NULL AND p.contact_id IS NULL ORDER BY p.ordinal`,
-    [ws],
-  );
+  const nameOnly = await q(insertNewSql(table, proposal, "p.email IS NULL AND p.contact_id IS NULL", "p.ordinal"), [ws]);
   inserted += nameOnly.rowCount ?? 0;
 
   // 7. Stage changes of existing contacts go into their lifecycle history, like any other move.

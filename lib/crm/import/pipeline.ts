@@ -5,7 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { finished, pipeline } from "node:stream/promises";
 import { and, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
@@ -17,14 +17,14 @@ import { can } from "@/lib/auth/permissions";
 import { logger } from "@/lib/log";
 import { getMembershipRole } from "@/lib/workspaces/membership";
 import { commitStaged, type CommitCounts } from "./commit";
-import { createCsvParser, isBlankRecord, recordStartLine, type CsvProblem, type CsvRecord } from "./csv";
+import { createCsvParser, isBlankRecord, recordStartLine, type CsvProblem } from "./csv";
 import { BomStripper, latin1ToWindows1252, LineEndingNormaliser } from "./encoding";
 import { ImportCancelled, ImportFileError } from "./errors";
 import { batchSizeFor } from "./limits";
 import type { ImportMapping, MappingTarget } from "./mapping";
-import { compileRowPlan, validateRow, WHOLE_ROW, type RowError, type StagedContact } from "./row";
+import { compileRowPlan, validateRow, WHOLE_ROW, type RowError } from "./row";
 import type { ImportPolicy } from "./schemas";
-import { copyBatch, copyRows, createStagingTable, dropOrphanStagingTables, dropStagingTable, stagingTableName } from "./staging";
+import { copyBatch, copyLine, CopyText, createStagingTable, dropOrphanStagingTables, dropStagingTable, stagingTableName } from "./staging";
 import { deleteUpload, importUploadPath, readUploadMeta, type UploadMeta } from "./storage";
 
 /**
@@ -236,18 +236,65 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
   let fatal: CsvProblem | null = null;
   let headerSeen = false;
   let lastRecordLine = 0;
-  let staged: StagedContact[] = [];
+  // A valid row becomes its COPY line at once, into the batch's buffer: the row's objects die young instead of waiting
+  // for the batch in memory. Buffers go back to `spare` when their COPY has ended (at most three are in use).
+  const spare: CopyText[] = [];
+  const takeCopyText = () => spare.pop() ?? new CopyText();
+  let lines = takeCopyText();
   let errors: RowError[] = [];
   let ordinal = 1;
   let batch = 0;
   const counts: StageResult = { processedRows: 0, validRows: 0, errorRows: 0 };
   let sinceFlush = 0;
 
+  // Records are handled inside the parser's own callback, in file order with the bad ones, as the parser produces them:
+  // nothing waits in a stream buffer, and a record's objects die young. The callback must not throw (csv-parse would
+  // take the error for a broken record), so a reason to stop is kept here and thrown by the loop below.
+  let stop: Error | null = null;
+  // Batches are sealed (their COPY text built) as soon as they are full, and sent by the loop below.
+  const sealed: { copyText: CopyText; errors: RowError[]; progress: StageResult }[] = [];
+  const seal = () => {
+    sealed.push({ copyText: lines, errors, progress: { ...counts } });
+    lines = takeCopyText();
+    errors = [];
+    sinceFlush = 0;
+  };
+
+  const onRecord = (record: string[], endLine: number) => {
+    if (fatal || stop) return;
+    lastRecordLine = endLine;
+    if (isBlankRecord(record)) return;
+    if (!headerSeen) {
+      headerSeen = true;
+      // Labelled exactly as the upload labelled them, so the stored mapping's keys still name these columns.
+      const header = record.map((h, i) => (windows1252 ? latin1ToWindows1252(h) : h).trim() || `Column ${i + 1}`);
+      if (header.length !== meta.headers.length || header.some((h, i) => h !== meta.headers[i])) {
+        stop = new ImportFileError("The file's header row is not the one that was uploaded (the file changed).");
+      }
+      return;
+    }
+    const cells = windows1252 ? record.map(latin1ToWindows1252) : record;
+    const result = validateRow(plan, cells, recordStartLine(record, endLine));
+    counts.processedRows += 1;
+    sinceFlush += 1;
+    if ("contact" in result) {
+      lines.add(copyLine(result.contact, ordinal));
+      ordinal += 1;
+      counts.validRows += 1;
+    } else {
+      errors.push(...result.errors);
+      counts.errorRows += 1;
+    }
+    if (sinceFlush >= batchSize) seal();
+  };
+
   let lastProblemRow = -1;
   const parser = createCsvParser({
     delimiter: meta.delimiter,
     encoding: windows1252 ? "latin1" : "utf8",
+    onRecord,
     onBadRecord: (p) => {
+      if (fatal || stop) return;
       // The parser can report one broken record twice (e.g. two stray quotes); it is one row, counted once.
       if (p.row === lastProblemRow && !p.fatal) return;
       lastProblemRow = p.row;
@@ -255,7 +302,7 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
         fatal ??= p;
         return;
       }
-      // The parser runs ahead of the loop below, so "before the header" is judged by what the parser has produced.
+      // Before the parser has produced a record (the header), the file cannot be read as the upload read it.
       if (parser.info.records === 0) {
         fatal ??= { ...p, fatal: true };
         return;
@@ -266,15 +313,20 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
       errors.push({ row: p.row, field: WHOLE_ROW, reason: p.reason });
     },
   });
-  const feeding = pipeline(createReadStream(importUploadPath(workspaceId, importId)), hasher, new BomStripper(), new LineEndingNormaliser(), parser);
-  feeding.catch(() => {});
+  parser.resume();
+  let parserError: Error | null = null;
+  parser.on("error", (e: Error) => {
+    parserError ??= e;
+  });
 
   // One batch at a time is in Postgres's hands while the next is parsed and validated here, so both cores work: a
-  // batch's COPY text is built at once, then sent (COPY, its error rows, progress and the cancel check) without
-  // waiting; the next flush first waits for that one. Any failure in a batch surfaces at the next flush or at the end.
+  // sealed batch is sent (COPY, its error rows, progress and the cancel check) without waiting; sending the next first
+  // waits for that one. Any failure in a batch surfaces at the next send or at the end.
   let inFlight: Promise<void> | null = null;
-  const send = async (copyText: string, rowErrors: RowError[], progress: StageResult): Promise<void> => {
-    await copyBatch(client, table, copyText);
+  const send = async (copyText: CopyText, rowErrors: RowError[], progress: StageResult): Promise<void> => {
+    await copyBatch(client, table, copyText.bytes());
+    copyText.clear();
+    spare.push(copyText);
     if (rowErrors.length > 0) {
       await client.query(
         `INSERT INTO contact_import_errors (workspace_id, import_id, row_number, field, reason)
@@ -299,51 +351,39 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
     await pending;
     addTime(timings, "staging.wait_for_db", performance.now() - started);
   };
-  const flush = async () => {
-    await waitForDb();
-    const started = performance.now();
-    const copyText = copyRows(staged, ordinal);
-    addTime(timings, "staging.copy_text", performance.now() - started);
-    ordinal += staged.length;
-    const pending = send(copyText, errors, { ...counts });
-    // Awaited by the next flush (or the final wait); until then a rejection must not count as unhandled.
-    pending.catch(() => {});
-    inFlight = pending;
-    staged = [];
-    errors = [];
-    sinceFlush = 0;
+  const sendSealed = async () => {
+    for (let next = sealed.shift(); next; next = sealed.shift()) {
+      await waitForDb();
+      const pending = send(next.copyText, next.errors, next.progress);
+      // Awaited by the next send (or the final wait); until then a rejection must not count as unhandled.
+      pending.catch(() => {});
+      inFlight = pending;
+    }
+  };
+  const checkParser = () => {
+    if (stop) throw stop;
+    if (parserError) throw parserError;
   };
 
   try {
-    for await (const item of parser as AsyncIterable<CsvRecord>) {
-      if (fatal) break;
-      const { record } = item;
-      lastRecordLine = item.info.lines;
-      if (isBlankRecord(record)) continue;
-      if (!headerSeen) {
-        headerSeen = true;
-        // Labelled exactly as the upload labelled them, so the stored mapping's keys still name these columns.
-        const header = record.map((h, i) => (windows1252 ? latin1ToWindows1252(h) : h).trim() || `Column ${i + 1}`);
-        if (header.length !== meta.headers.length || header.some((h, i) => h !== meta.headers[i])) {
-          throw new ImportFileError("The file's header row is not the one that was uploaded (the file changed).");
+    await pipeline(
+      createReadStream(importUploadPath(workspaceId, importId)),
+      hasher,
+      new BomStripper(),
+      new LineEndingNormaliser(),
+      async (chunks: AsyncIterable<Buffer>) => {
+        for await (const chunk of chunks) {
+          // The parser reads the chunk at once, calling onRecord for each record in it.
+          parser.write(chunk);
+          checkParser();
+          if (fatal) return;
+          await sendSealed();
         }
-        continue;
-      }
-      const cells = windows1252 ? record.map(latin1ToWindows1252) : record;
-      const row = recordStartLine(record, item.info.lines);
-      const result = validateRow(plan, cells, row);
-      counts.processedRows += 1;
-      sinceFlush += 1;
-      if ("contact" in result) {
-        staged.push(result.contact);
-        counts.validRows += 1;
-      } else {
-        errors.push(...result.errors);
-        counts.errorRows += 1;
-      }
-      if (sinceFlush >= batchSize) await flush();
-    }
-    await feeding;
+        parser.end();
+        await finished(parser);
+        checkParser();
+      },
+    );
   } catch (e) {
     parser.destroy();
     if (fatal) throw fatalError(fatal, lastRecordLine);
@@ -351,7 +391,8 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
   }
   if (fatal) throw fatalError(fatal, lastRecordLine);
   if (!headerSeen) throw new ImportFileError("The file has no header row.");
-  await flush();
+  seal();
+  await sendSealed();
   await waitForDb();
 
   const sha = hash.digest("hex");

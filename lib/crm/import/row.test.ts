@@ -104,3 +104,23 @@ describe("cells", () => {
     expect(splitFullName("Cher")).toEqual(["Cher", null]);
   });
 });
+
+describe("validateRow with values a plan has seen before", () => {
+  it("validates a repeated value exactly as the first time, and gives each row its own tag list", () => {
+    const seen = compileRowPlan(headers, mapping);
+    const cells = row({ Email: "a@x.test", First: "Ada", Last: "x".repeat(101), Stage: "Nope", Company: "Acme", Tags: "vip;news" });
+    const first = validateRow(seen, cells, 2);
+    const again = validateRow(seen, cells, 3);
+    expect("errors" in first && first.errors.map((e) => [e.field, e.reason])).toEqual("errors" in again && again.errors.map((e) => [e.field, e.reason]));
+    expect("errors" in again && again.errors.map((e) => e.field)).toEqual(["Last", "Stage"]);
+
+    const good = row({ Email: "b@x.test", First: "Ada", Stage: "MQL", Company: "Acme", Tags: "vip;news" });
+    const [one, two] = [validateRow(seen, good, 4), validateRow(seen, good, 5)];
+    if (!("contact" in one) || !("contact" in two)) throw new Error("expected valid rows");
+    expect(two.contact).toEqual({ ...one.contact, sourceRow: 5 });
+    expect(two.contact.tags).toEqual(["vip", "news"]);
+    expect(two.contact.tags).not.toBe(one.contact.tags);
+    // A fresh plan (no cache) says the same.
+    expect(validateRow(compileRowPlan(headers, mapping), good, 5)).toEqual(two);
+  });
+});

@@ -2,7 +2,7 @@
 // cannot be imported (row number, column, reason). Uses the CRM's own field schemas; never touches the database.
 import type { z } from "zod";
 import { companyFields, contactFields } from "@/lib/crm/schemas";
-import { normalisePhone } from "@/lib/crm/normalize";
+import { isValidEmail, normaliseEmail, normalisePhone } from "@/lib/crm/normalize";
 import { STAGE_LABELS, type LifecycleStage } from "@/lib/crm/stages";
 import { checkCustomValue, type CustomValueDef } from "@/lib/crm/custom-values";
 import { MAX_CUSTOM_VALUE_CHARS } from "./limits";
@@ -96,6 +96,12 @@ export interface RowPlan {
   columns: { index: number; header: string; target: MappingTarget }[];
   countries: ParseCache<string | null>;
   timezones: ParseCache<string | null>;
+  /** Like countries: a file spells its stages, companies and tag lists a few thousand ways at most, a million times. */
+  stages: ParseCache<LifecycleStage>;
+  companies: ParseCache<string>;
+  tagLists: ParseCache<string[] | null>;
+  /** Names, titles, departments…: first names and job titles repeat through a file too (a miss costs one map lookup). */
+  texts: Record<TextField, ParseCache<string | null>>;
   /** The workspace's contact custom field definitions by key: a mapped custom column must fit its field's type. */
   customDefs?: ReadonlyMap<string, CustomValueDef>;
 }
@@ -111,6 +117,18 @@ export function compileRowPlan(headers: string[], mapping: ImportMapping, custom
     columns,
     countries: new ParseCache(fromSchema(contactFields.country)),
     timezones: new ParseCache(fromSchema(contactFields.timezone)),
+    stages: new ParseCache(parseStage),
+    companies: new ParseCache(fromSchema(companyFields.name)),
+    tagLists: new ParseCache((v) => parseTags([v])),
+    texts: {
+      firstName: new ParseCache(fromSchema(contactFields.firstName)),
+      lastName: new ParseCache(fromSchema(contactFields.lastName)),
+      title: new ParseCache(fromSchema(contactFields.title)),
+      seniority: new ParseCache(fromSchema(contactFields.seniority)),
+      department: new ParseCache(fromSchema(contactFields.department)),
+      source: new ParseCache(fromSchema(contactFields.source)),
+      tier: new ParseCache(fromSchema(contactFields.tier)),
+    },
     customDefs,
   };
 }
@@ -200,6 +218,23 @@ export function splitFullName(full: string): [string | null, string | null] {
   return [parts.slice(0, -1).join(" "), parts[parts.length - 1]!];
 }
 
+function parseStage(value: string): Parsed<LifecycleStage> {
+  const stage = STAGE_WORDS.get(value.toLowerCase().replace(/\s+/g, " "));
+  const parsed = contactFields.lifecycleStage.safeParse(stage ?? value);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, reason: `Not a lifecycle stage ("${value.slice(0, 40)}"); use one of: ${Object.values(STAGE_LABELS).join(", ")}.` };
+}
+
+/** The tags of a row's tag cells (split on ; and ,), or null when they hold none. */
+function parseTags(cells: string[]): Parsed<string[] | null> {
+  const raw = cells.flatMap((v) => v.split(/[;,]/)).map((t) => t.trim()).filter(Boolean);
+  const parsed = contactFields.tags.safeParse(raw);
+  return parsed.success
+    ? { ok: true, value: parsed.data.length > 0 ? parsed.data : null }
+    : { ok: false, reason: `${firstIssue(parsed.error)} (tags are at most 40 characters, at most 50 per contact).` };
+}
+
 type TextField = "firstName" | "lastName" | "title" | "seniority" | "department" | "source" | "tier";
 const TEXT_FIELDS = new Set<ImportField>(["firstName", "lastName", "title", "seniority", "department", "source", "tier"]);
 
@@ -237,13 +272,20 @@ export function validateRow(plan: RowPlan, cells: string[], row: number): { cont
       continue;
     }
     if (TEXT_FIELDS.has(target)) {
-      const parsed = contactFields[target as TextField].safeParse(value);
-      if (parsed.success) c[target as TextField] = parsed.data;
-      else fail(header, firstIssue(parsed.error));
+      const parsed = plan.texts[target as TextField].get(value);
+      if (parsed.ok) c[target as TextField] = parsed.value;
+      else fail(header, parsed.reason);
       continue;
     }
     switch (target) {
       case "email": {
+        // The schema's own normalising and checking functions first: an address they accept is exactly what the schema
+        // would return, so only a refused one goes through zod (for its message).
+        const email = normaliseEmail(value);
+        if (isValidEmail(email)) {
+          c.email = email;
+          break;
+        }
         const parsed = contactFields.email.safeParse(value);
         if (parsed.success) c.email = parsed.data;
         else fail(header, `${firstIssue(parsed.error)} ("${value.length > 80 ? `${value.slice(0, 80)}…` : value}")`);
@@ -272,10 +314,9 @@ export function validateRow(plan: RowPlan, cells: string[], row: number): { cont
         tagCells.push({ header, value });
         break;
       case "lifecycleStage": {
-        const stage = STAGE_WORDS.get(value.toLowerCase().replace(/\s+/g, " "));
-        const parsed = contactFields.lifecycleStage.safeParse(stage ?? value);
-        if (parsed.success) c.lifecycleStage = parsed.data;
-        else fail(header, `Not a lifecycle stage ("${value.slice(0, 40)}"); use one of: ${Object.values(STAGE_LABELS).join(", ")}.`);
+        const parsed = plan.stages.get(value);
+        if (parsed.ok) c.lifecycleStage = parsed.value;
+        else fail(header, parsed.reason);
         break;
       }
       case "score": {
@@ -298,9 +339,9 @@ export function validateRow(plan: RowPlan, cells: string[], row: number): { cont
         break;
       }
       case "company": {
-        const parsed = companyFields.name.safeParse(value);
-        if (parsed.success) c.companyName = parsed.data;
-        else fail(header, firstIssue(parsed.error));
+        const parsed = plan.companies.get(value);
+        if (parsed.ok) c.companyName = parsed.value;
+        else fail(header, parsed.reason);
         break;
       }
       case "companyDomain": {
@@ -325,10 +366,10 @@ export function validateRow(plan: RowPlan, cells: string[], row: number): { cont
   }
 
   if (tagCells.length > 0) {
-    const raw = tagCells.flatMap((t) => t.value.split(/[;,]/)).map((t) => t.trim()).filter(Boolean);
-    const parsed = contactFields.tags.safeParse(raw);
-    if (parsed.success) c.tags = parsed.data.length > 0 ? parsed.data : null;
-    else fail(tagCells[0]!.header, `${firstIssue(parsed.error)} (tags are at most 40 characters, at most 50 per contact).`);
+    const parsed = tagCells.length === 1 ? plan.tagLists.get(tagCells[0]!.value) : parseTags(tagCells.map((t) => t.value));
+    // A cached list is shared by every row that spelled its tags the same way: each row gets its own copy.
+    if (parsed.ok) c.tags = parsed.value && [...parsed.value];
+    else fail(tagCells[0]!.header, parsed.reason);
   }
 
   if (fullName) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyStagedContact, type StagedContact } from "./row";
-import { copyRows } from "./staging";
+import { copyLine, copyRows, CopyText } from "./staging";
 
 function contact(over: Partial<StagedContact>): StagedContact {
   return { ...emptyStagedContact(2), ...over };
@@ -33,5 +33,21 @@ describe("copyRows", () => {
     expect(fields[3]).toBe(nasty);
     expect(fields[12]).toBe('{"say \\"hi\\"","a\\\\b"}');
     expect(JSON.parse(fields[18]!)).toEqual({ note: "x\ty" });
+  });
+});
+
+describe("CopyText", () => {
+  it("holds exactly copyRows' text as UTF-8 bytes, growing past its first buffer, and starts empty again after clear()", () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) =>
+      contact({ sourceRow: i + 2, email: `p${i}@x.test`, firstName: i % 2 ? "Zoë" : "名前", lastName: "x".repeat(100), tags: ["ä", "b"] }),
+    );
+    const text = new CopyText();
+    rows.forEach((c, i) => text.add(copyLine(c, 10 + i)));
+    expect(text.byteLength).toBeGreaterThan(256 * 1024);
+    expect(text.bytes().toString("utf8")).toBe(copyRows(rows, 10));
+    text.clear();
+    expect(text.byteLength).toBe(0);
+    text.add(copyLine(rows[0]!, 1));
+    expect(text.bytes().toString("utf8")).toBe(copyRows(rows.slice(0, 1), 1));
   });
 });
