@@ -7,6 +7,7 @@ import { Building, X } from "lucide-react";
 import { listCompaniesAction } from "@/app/(app)/crm/actions";
 import type { FieldControlProps } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { ComboboxListbox } from "@/components/ui/combobox-listbox";
 import { useCombobox } from "@/components/ui/use-combobox";
 import { crmQueryKeys } from "@/lib/query-keys";
 
@@ -96,37 +97,26 @@ export function CompanyCombobox({
           <X aria-hidden className="size-4" />
         </button>
       ) : null}
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Companies"
-        hidden={!open}
+      <ComboboxListbox
+        listId={listId}
+        label="Companies"
+        open={open}
         className="absolute z-40 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-border bg-card p-1 shadow-lg"
-      >
-        {open && query.isFetching && !options.length ? <li className="px-2 py-1.5 text-sm text-muted-foreground">Searching…</li> : null}
-        {open && query.isError ? <li className="px-2 py-1.5 text-sm text-danger">Companies could not be loaded.</li> : null}
-        {open && query.isSuccess && !options.length ? (
-          <li className="px-2 py-1.5 text-sm text-muted-foreground">{q ? `No company matches “${q}”.` : "No companies yet."}</li>
-        ) : null}
-        {options.map((o, i) => (
-          <li
-            key={o.id}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            // mousedown, not click: the input's blur would close the list before a click lands.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(o);
-            }}
-            onMouseEnter={() => setActive(i)}
-            className={cn("cursor-default rounded px-2 py-1.5 text-sm", i === active && "bg-muted")}
-          >
+        searching={query.isFetching && !options.length}
+        error={query.isError ? "Companies could not be loaded." : null}
+        empty={query.isSuccess && !options.length ? (q ? `No company matches “${q}”.` : "No companies yet.") : null}
+        options={options}
+        active={active}
+        setActive={setActive}
+        pick={pick}
+        optionClassName="cursor-default rounded px-2 py-1.5 text-sm"
+        renderOption={(o) => (
+          <>
             <span className="font-medium">{o.name}</span>
             {o.domain ? <span className="ml-2 text-xs text-muted-foreground">{o.domain}</span> : null}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
     </div>
   );
 }

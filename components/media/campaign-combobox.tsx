@@ -5,7 +5,7 @@ import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Megaphone } from "lucide-react";
 import { searchCampaignsAction } from "@/app/(app)/media/actions";
-import { cn } from "@/components/ui/cn";
+import { ComboboxListbox } from "@/components/ui/combobox-listbox";
 import { useCombobox } from "@/components/ui/use-combobox";
 import { mediaQueryKeys } from "./media-query-keys";
 
@@ -65,28 +65,26 @@ export function CampaignCombobox({ id, value, onChange, disabled }: { id: string
         onKeyDown={(e) => onKeyDown(e, options)}
         className="h-10 w-full rounded-md border border-input bg-card pr-3 pl-9 text-sm placeholder:text-muted-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring disabled:opacity-60"
       />
-      <ul id={listId} role="listbox" aria-label="Campaigns" hidden={!open} className="absolute z-50 mt-1 max-h-60 w-full overflow-y-auto rounded-md border border-border bg-card p-1 shadow-lg">
-        {open && query.isFetching && !options.length ? <li className="px-2 py-1.5 text-sm text-muted-foreground">Searching…</li> : null}
-        {open && query.isError ? <li className="px-2 py-1.5 text-sm text-danger">{query.error.message}</li> : null}
-        {open && query.isSuccess && !options.length ? <li className="px-2 py-1.5 text-sm text-muted-foreground">{q ? `No campaign matches “${q}”.` : "No campaigns yet."}</li> : null}
-        {options.map((o, i) => (
-          <li
-            key={o.id}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(o);
-            }}
-            onMouseEnter={() => setActive(i)}
-            className={cn("flex cursor-default items-center justify-between gap-2 rounded px-2 py-1.5 text-sm", i === active && "bg-muted")}
-          >
+      <ComboboxListbox
+        listId={listId}
+        label="Campaigns"
+        open={open}
+        className="absolute z-50 mt-1 max-h-60 w-full overflow-y-auto rounded-md border border-border bg-card p-1 shadow-lg"
+        searching={query.isFetching && !options.length}
+        error={query.isError ? query.error.message : null}
+        empty={query.isSuccess && !options.length ? (q ? `No campaign matches “${q}”.` : "No campaigns yet.") : null}
+        options={options}
+        active={active}
+        setActive={setActive}
+        pick={pick}
+        optionClassName="flex cursor-default items-center justify-between gap-2 rounded px-2 py-1.5 text-sm"
+        renderOption={(o) => (
+          <>
             <span className="font-medium">{o.name}</span>
             <span className="text-xs text-muted-foreground">{o.status.toLowerCase()}</span>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
     </div>
   );
 }
