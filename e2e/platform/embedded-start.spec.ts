@@ -57,6 +57,17 @@ test("an empty data folder becomes a running, seeded dashboard, and Ctrl-C stops
     const report = (await health.json()) as { database: { ok: boolean } };
     expect(report.database.ok).toBe(true);
     expect(existsSync(path.join(dataDir, "postgres", "PG_VERSION"))).toBe(true);
+    // The workers that instrumentation starts at boot are the ones the health route sees (one queue per process,
+    // whichever bundle asks), so the report turns "ok" once they run.
+    await expect
+      .poll(
+        async () => {
+          const r = (await (await fetch(`http://localhost:${httpPort}/api/health`)).json()) as { status: string; queue: { workers: string } };
+          return `${r.status}/${r.queue.workers}`;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe("ok/running");
 
     // The demo data is there: the seeded owner can sign in.
     await page.goto(`http://localhost:${httpPort}/sign-in`);
