@@ -10,7 +10,10 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the pool-backed handle or a transaction: engine functions accept both. */
 export type DbOrTx = Db | Tx;
 
-const pools = new Map<string, Db>();
+// On globalThis: Next.js loads this module once per bundle (instrumentation, route handlers, server actions), and a
+// module-level Map would open one pool per bundle against the same server.
+const g = globalThis as typeof globalThis & { __aicmoPools?: Map<string, Db> };
+const pools = (g.__aicmoPools ??= new Map<string, Db>());
 
 // Keep timestamptz and date columns as the driver's defaults; bigint counts arrive as strings unless cast.
 export function createDb(url: string, max = 10): Db {
