@@ -101,10 +101,17 @@ export async function timeRawCopy(db: Db, csv: ImportCsv): Promise<number> {
  * random ids the same INSERT takes ~25% longer). No import of the same rows into the same table can write them much
  * faster; returns the INSERT's milliseconds and the rows it wrote.
  */
-export async function timeBareInsert(db: Db, csv: ImportCsv, workspaceId: string): Promise<{ ms: number; rows: number }> {
+export async function timeBareInsert(
+  db: Db,
+  csv: ImportCsv,
+  workspaceId: string,
+  /** Statements run inside the rolled-back transaction before the INSERT (the floor breakdown drops an index, say). */
+  prepare: readonly string[] = [],
+): Promise<{ ms: number; rows: number }> {
   const client = await db.$client.connect();
   try {
     await client.query("begin");
+    for (const statement of prepare) await client.query(statement);
     await client.query(`create temp table floor_raw (email text, first_name text, last_name text, phone text, company text,
       country text, tags text, lifecycle_stage text) on commit drop`);
     await pipeline(createReadStream(csv.file, { highWaterMark: MB }), client.query(copyFrom("copy floor_raw from stdin with (format csv, header)")));
@@ -245,4 +252,35 @@ export async function runImportInThisProcess(db: Db, ctx: Ctx, csv: ImportCsv, l
     mapping: preview.suggestedMapping as Record<string, string | null>,
     timings,
   };
+}
+
+/**
+ * Where the floor goes (`--only=floor`): the bare INSERT again with one part of the table taken away each time, inside
+ * its rolled-back transaction — each secondary index dropped in turn, then every foreign-key and other trigger disabled —
+ * each next to a run with everything in place, so that the difference is that part's cost. Diagnostic only: the app
+ * always runs with all of them.
+ */
+export async function floorBreakdown(
+  db: Db,
+  csv: ImportCsv,
+  workspaceId: string,
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
+  const { rows } = await db.$client.query<{ indexname: string }>(
+    `select indexname from pg_indexes where schemaname = 'public' and tablename = 'contacts' and indexname <> 'contacts_pkey' order by indexname`,
+  );
+  const variants: Array<[string, string[]]> = [
+    ["everything", []],
+    ...rows.map((r): [string, string[]] => [`without ${r.indexname}`, [`drop index ${r.indexname}`]]),
+    ["without triggers (foreign-key checks)", ["alter table contacts disable trigger all"]],
+    ["without any secondary index or trigger", [...rows.map((r) => `drop index ${r.indexname}`), "alter table contacts disable trigger all"]],
+    ["everything (again)", []],
+  ];
+  const out: Record<string, number> = {};
+  for (const [name, prepare] of variants) {
+    const { ms } = await timeBareInsert(db, csv, workspaceId, prepare);
+    out[name] = ms;
+    log(`floor breakdown: ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);
+  }
+  return out;
 }

@@ -42,11 +42,11 @@ function parseScale(argv: string[]): number {
  * already holds them, so its indexes are as deep as in a full run), but no events (nothing the import touches reads
  * them), and no contacts pages or segment count. About a minute of setup instead of three.
  */
-function parseOnly(argv: string[]): "import" | null {
+function parseOnly(argv: string[]): "import" | "floor" | null {
   const arg = argv.find((a) => a.startsWith("--only="));
   if (!arg) return null;
   const only = arg.slice("--only=".length);
-  if (only !== "import") throw new Error(`--only takes "import", got "${arg}"`);
+  if (only !== "import" && only !== "floor") throw new Error(`--only takes "import" or "floor", got "${arg}"`);
   return only;
 }
 
@@ -63,7 +63,7 @@ export default async function run(): Promise<Figures> {
   const only = parseOnly(process.argv.slice(2));
   const size = {
     contacts: Math.round(FULL.contacts * scale),
-    events: only === "import" ? 0 : Math.round(FULL.events * scale),
+    events: only !== null ? 0 : Math.round(FULL.events * scale),
     importRows: Math.round(FULL.importRows * scale),
     depth: Math.round(FULL.depth * scale),
   };
@@ -89,18 +89,18 @@ export default async function run(): Promise<Figures> {
     const small = await createBenchWorkspace(db, "Bench small workspace");
     const data: WorkspaceData[] = [
       { workspaceId: big.workspaceId, contacts: size.contacts, events: size.events, companies: Math.max(10, Math.round(size.contacts / 50)), campaigns: 40 },
-      { workspaceId: small.workspaceId, contacts: SMALL.contacts, events: only === "import" ? 0 : SMALL.events, companies: 200, campaigns: 10 },
+      { workspaceId: small.workspaceId, contacts: SMALL.contacts, events: only !== null ? 0 : SMALL.events, companies: 200, campaigns: 10 },
     ];
     const generateStarted = performance.now();
     await generateCrm({ pool: db.$client, now: new Date(), workspaces: data, log: say });
     figures["data.generate"] = { value: round((performance.now() - generateStarted) / 1000, 1), unit: "s" };
     // 0 with --only=import, so a results file says which kind of run wrote it.
-    figures["data.events"] = { value: size.events + (only === "import" ? 0 : SMALL.events), unit: "rows" };
+    figures["data.events"] = { value: size.events + (only !== null ? 0 : SMALL.events), unit: "rows" };
     // Every figure below is wall time on a machine others may share: how many cores others kept busy says how fair it was.
     figures["host.cores"] = { value: os.cpus().length, unit: "cores" };
     const pgDataDir = path.join(cluster.root, "pg");
-    if (only === "import") {
-      notMeasured.push("contacts pages and segment count: --only=import");
+    if (only !== null) {
+      notMeasured.push(`contacts pages and segment count: --only=${only}`);
     } else {
       const readsContention = startContentionMeter(pgDataDir);
 
@@ -118,7 +118,9 @@ export default async function run(): Promise<Figures> {
     // 2. Import last: its million new contacts must not change the tables the read figures were taken on.
     const filesDir = path.join(cluster.root, "files");
     mkdirSync(filesDir, { recursive: true });
-    await measureImport({ db, databaseUrl: url, ctx: small, pgDataDir, filesDir, rows: size.importRows }, figures, goals, notMeasured);
+    const place = { db, databaseUrl: url, ctx: small, pgDataDir, filesDir, rows: size.importRows };
+    if (only === "floor") await measureFloorBreakdown(place, figures);
+    else await measureImport(place, figures, goals, notMeasured);
 
 
     console.log("\ngoals (printed, not asserted):");
@@ -138,7 +140,7 @@ export default async function run(): Promise<Figures> {
 
 /** Setup and host first, then the three parts in the order the brief lists them, each keeping its own order. */
 function ordered(figures: Figures): Figures {
-  const groups = ["scale", "data.", "host.", "import.", "pages.", "segment."];
+  const groups = ["scale", "data.", "host.", "import.", "floor.", "pages.", "segment."];
   const rank = (name: string) => {
     const i = groups.findIndex((g) => name === g || name.startsWith(g));
     return i === -1 ? groups.length : i;
@@ -184,6 +186,15 @@ interface ImportPlace {
   /** Where the CSV and the pipeline's upload folder (AICMO_DATA_DIR of the worker) go. */
   filesDir: string;
   rows: number;
+}
+
+/** `--only=floor`: the bare-INSERT floor split by index and by foreign-key checks (see floorBreakdown); no import runs. */
+async function measureFloorBreakdown(place: ImportPlace, figures: Figures): Promise<void> {
+  const mod = await import("./csv-import");
+  const csv = await mod.writeImportCsv(place.db, path.join(place.filesDir, "contacts-import.csv"), place.rows);
+  const floorWs = await createBenchWorkspace(place.db, "Bench floor workspace");
+  const parts = await mod.floorBreakdown(place.db, csv, floorWs.workspaceId, say);
+  for (const [name, ms] of Object.entries(parts)) figures[`floor.${name}`] = { value: round(ms / 1000), unit: "s" };
 }
 
 async function measureImport(place: ImportPlace, figures: Figures, goals: string[], notMeasured: string[]): Promise<void> {
