@@ -106,19 +106,26 @@ export const contacts = pgTable(
     // (created_at, id) both descending so keyset pages compare the row (created_at, id) < (…) in one index range, either direction.
     index("contacts_workspace_created_id_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     // The other list sorts, on the exact (coalesced) keys lib/crm/contacts.ts orders by, so their pages are index ranges too.
-    index("contacts_workspace_name_sort_idx").on(
+    // The text keys are in the "C" collation (code-point order, what the embedded database sorts by anyway), so the same
+    // index also answers the search box's prefix match (`key LIKE 'dub%'` becomes a range) on any database's locale.
+    index("contacts_workspace_name_key_idx").on(
       t.workspaceId,
-      sql`lower(coalesce(${t.lastName}, '') || ' ' || coalesce(${t.firstName}, ''))`,
+      sql`lower(coalesce(${t.lastName}, '') || ' ' || coalesce(${t.firstName}, '')) collate "C"`,
       t.id,
     ),
-    index("contacts_workspace_email_sort_idx").on(t.workspaceId, sql`coalesce(lower(${t.email}), '')`, t.id),
+    index("contacts_workspace_email_key_idx").on(t.workspaceId, sql`coalesce(lower(${t.email}), '') collate "C"`, t.id),
     index("contacts_workspace_score_sort_idx").on(t.workspaceId, sql`coalesce(${t.score}, -1) desc nulls last`, t.id.desc()),
     uniqueIndex("contacts_workspace_email_uq").on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.email} is not null`),
     index("contacts_workspace_company_idx").on(t.workspaceId, t.companyId),
     index("contacts_workspace_stage_idx").on(t.workspaceId, t.lifecycleStage),
     // No index on phone: no query looks a contact up by its stored phone (segments compare lower(phone), duplicate
     // detection groups the whole workspace), and at 1M contacts it cost a CSV import ~6 s of its insert (migration 0008).
-    index("contacts_workspace_name_idx").on(t.workspaceId, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
+    // Search by first name or "first last" (the other two search keys are the sort keys above); migration 0009 put it in
+    // place of an index on (lower(last_name), lower(first_name)) that no query could use.
+    index("contacts_workspace_first_last_idx").on(
+      t.workspaceId,
+      sql`lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, '')) collate "C"`,
+    ),
     index("contacts_tags_gin").using("gin", t.tags),
   ],
 );

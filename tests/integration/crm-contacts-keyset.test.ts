@@ -120,8 +120,8 @@ describe("contacts keyset pages", () => {
 
   it("reads name, email and score pages as ranges of their own indexes (no sort), first and deeper pages", async () => {
     const cases = [
-      { sort: "name" as const, index: "contacts_workspace_name_sort_idx" },
-      { sort: "email" as const, index: "contacts_workspace_email_sort_idx" },
+      { sort: "name" as const, index: "contacts_workspace_name_key_idx" },
+      { sort: "email" as const, index: "contacts_workspace_email_key_idx" },
       { sort: "score" as const, index: "contacts_workspace_score_sort_idx" },
     ];
     for (const { sort, index } of cases) {
@@ -140,5 +140,54 @@ describe("contacts keyset pages", () => {
     expect(all).toHaveLength(23);
     const theirs = (await listContacts(other.ctx("owner"), { limit: 50 })).items.map((c) => c.email);
     expect(theirs).toEqual(["theirs@keyset.test"]);
+  });
+});
+
+describe("contacts search box", () => {
+  let s: TestWorkspace;
+  beforeAll(async () => {
+    s = await makeWorkspace(getDb(), "Search");
+    // Enough contacts that the planner weighs index ranges against walking the workspace, as it would at scale.
+    await getDb().$client.query(
+      `insert into contacts (workspace_id, email, first_name, last_name)
+       select $1, 'filler' || g || '@search.test', 'Filler' || g, 'Person' || g from generate_series(1, 3000) g`,
+      [s.id],
+    );
+    await createContact(s.ctx("marketer"), { email: "ines.dubois@acme.test", firstName: "Inès", lastName: "Dubois" });
+    await createContact(s.ctx("marketer"), { email: "zz-top@band.test", firstName: "Billy", lastName: "Gibbons" });
+    await createContact(s.ctx("marketer"), { email: "percent@x.test", firstName: "100%", lastName: "Sure_Thing" });
+    await createContact(s.ctx("marketer"), { email: "nameless@x.test" });
+    await createContact(other.ctx("owner"), { email: "dubois@theirs.test", firstName: "Other", lastName: "Dubois" });
+    await getDb().$client.query("analyze contacts");
+  });
+
+  const found = async (q: string) => (await listContacts(s.ctx("viewer"), { q, limit: 50 })).items.map((c) => c.email).sort();
+
+  it("matches a prefix of the email, the first name, the last name, 'first last' or 'last first', in any case", async () => {
+    expect(await found("INES.d")).toEqual(["ines.dubois@acme.test"]);
+    expect(await found("inès")).toEqual(["ines.dubois@acme.test"]);
+    expect(await found("DUBO")).toEqual(["ines.dubois@acme.test"]);
+    expect(await found("Inès Dub")).toEqual(["ines.dubois@acme.test"]);
+    expect(await found("dubois in")).toEqual(["ines.dubois@acme.test"]);
+    expect(await found("billy g")).toEqual(["zz-top@band.test"]);
+    expect(await found("nameless")).toEqual(["nameless@x.test"]);
+    // Not a substring search, and never another workspace's contact.
+    expect(await found("bois")).toEqual([]);
+    expect(await found("theirs")).toEqual([]);
+  });
+
+  it("takes % and _ literally", async () => {
+    expect(await found("100%")).toEqual(["percent@x.test"]);
+    expect(await found("1_0")).toEqual([]);
+    expect(await found("sure_")).toEqual(["percent@x.test"]);
+    expect(await found("%")).toEqual([]);
+  });
+
+  it("answers a rare term from the three search-key indexes, without reading the workspace", async () => {
+    const plan = await planOf(() => listContacts(s.ctx("viewer"), { q: "dubo", limit: 50 }));
+    for (const index of ["contacts_workspace_email_key_idx", "contacts_workspace_name_key_idx", "contacts_workspace_first_last_idx"]) {
+      expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
+    }
+    expect(plan).toContain("BitmapOr");
   });
 });
