@@ -142,3 +142,63 @@ export async function measureContactPages(input: PagesInput): Promise<{ figures:
   }
   return { figures, summaries };
 }
+
+/**
+ * The first page of the other views a user opens (the page goal is "any contacts page"): each sort, a stage, a tag and a
+ * company filter, and the search box with a last-name prefix and an email prefix. The values are taken from the data
+ * (a common tag, the company with the most contacts, a real contact's name and email), so every view has rows, and a
+ * search that matches nothing (the worst case of a search). p50 and p95 over `runs`, round-robin. Plans of views slower than `slowMs` are logged.
+ */
+export async function measureContactViews(input: PagesInput & { slowMs: number }): Promise<{ figures: Figures; summaries: PageSummary[] }> {
+  const { ctx, db, log } = input;
+  const pool = db.$client;
+  const pick = async <T extends pg.QueryResultRow>(text: string): Promise<T> => {
+    const row = (await pool.query<T>(text, [ctx.workspaceId])).rows[0];
+    if (!row) throw new Error(`no data for a contacts view: ${text}`);
+    return row;
+  };
+  const tag = await pick<{ tag: string }>(
+    `select t as tag from (select unnest(tags) as t from contacts where workspace_id = $1 limit 20000) x group by t order by count(*) desc limit 1`,
+  );
+  const company = await pick<{ id: string }>(
+    `select company_id as id from contacts where workspace_id = $1 and company_id is not null group by company_id order by count(*) desc limit 1`,
+  );
+  // A contact from the middle of the table, so the prefixes are neither the first nor the last in any order.
+  const person = await pick<{ last_name: string; email: string }>(
+    `select last_name, email from contacts where workspace_id = $1 and last_name is not null and email is not null
+      order by created_at desc, id desc offset 400000 limit 1`,
+  ).catch(() => pick<{ last_name: string; email: string }>(`select last_name, email from contacts where workspace_id = $1 and last_name is not null and email is not null limit 1`));
+  const views: Array<{ label: string; params: Parameters<typeof listContacts>[1]; empty?: true }> = [
+    { label: "view_sort_name", params: { sort: "name" } },
+    { label: "view_sort_email", params: { sort: "email" } },
+    { label: "view_sort_score", params: { sort: "score" } },
+    { label: "view_sort_oldest", params: { sort: "oldest" } },
+    { label: "view_stage_mql", params: { stage: "mql" } },
+    { label: "view_tag", params: { tag: tag.tag } },
+    { label: "view_company", params: { companyId: company.id } },
+    { label: "view_search_name", params: { q: person.last_name.slice(0, 5) } },
+    { label: "view_search_email", params: { q: person.email.slice(0, 8) } },
+    // The worst case for a search: nothing matches, so no walk of the workspace can stop early.
+    { label: "view_search_nothing", params: { q: "qxzv" }, empty: true },
+  ];
+  log(`contacts views: tag "${tag.tag}", search "${person.last_name.slice(0, 5)}" and "${person.email.slice(0, 8)}"`);
+  const run = async (params: Parameters<typeof listContacts>[1]) => (await listContacts(ctx, { limit: PAGE_SIZE, ...params })).items.length;
+  for (const v of views) {
+    const n = await run(v.params);
+    if (v.empty ? n !== 0 : n === 0) throw new Error(`contacts view ${v.label} has ${n} rows`);
+  }
+  for (let i = 0; i < input.warmup; i++) for (const v of views) await run(v.params);
+  const samples = new Map<string, number[]>(views.map((v) => [v.label, []]));
+  for (let i = 0; i < input.runs; i++) for (const v of views) samples.get(v.label)!.push((await timed(() => run(v.params))).ms);
+  const figures: Figures = {};
+  const summaries: PageSummary[] = [];
+  for (const v of views) {
+    const s = summarize(samples.get(v.label)!);
+    figures[`pages.${v.label}_p50`] = { value: round(s.p50), unit: "ms" };
+    figures[`pages.${v.label}_p95`] = { value: round(s.p95), unit: "ms" };
+    summaries.push({ label: v.label, p50: s.p50, p95: s.p95 });
+    log(`contacts page ${v.label}: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (${s.count} runs)`);
+    if (s.p95 > input.slowMs) log(`plan of ${v.label}:\n${(await explainPage(pool, () => run(v.params))).join("\n")}`);
+  }
+  return { figures, summaries };
+}

@@ -3,7 +3,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Ctx } from "@/lib/auth/context";
-import { compileSegmentRules, contactCountSql, countSegmentRules, type SegmentRules } from "@/lib/crm/segments";
+import { listContacts } from "@/lib/crm";
+import { compileSegmentRules, contactCountSql, countSegmentRules, createSegment, type SegmentRules } from "@/lib/crm/segments";
 import type { Figures } from "../lib/figures";
 import { round, summarize } from "../lib/percentiles";
 import { timed } from "../lib/timing";
@@ -41,6 +42,8 @@ export interface SegmentInput {
 export interface SegmentResult {
   figures: Figures;
   p95: number;
+  /** The contacts page filtered by a saved segment of these rules (first page, newest first): its p95. */
+  pageP95: number;
   plan: string;
 }
 
@@ -77,6 +80,17 @@ export async function measureSegmentCount(input: SegmentInput): Promise<SegmentR
   const planning = planTime(lines, "Planning Time");
   const execution = planTime(lines, "Execution Time");
 
+  // The same rules saved as a segment, and the contacts page filtered by it: the first 50 members, newest first.
+  const segment = await createSegment(ctx, { name: "Bench: DE mid-funnel clickers", kind: "dynamic", rules: SEGMENT_RULES });
+  const page = () => listContacts(ctx, { segmentId: segment.id, limit: 50 });
+  const firstPage = (await page()).items.length;
+  if (firstPage !== Math.min(50, expected)) throw new Error(`the segment's contacts page has ${firstPage} rows, expected ${Math.min(50, expected)}`);
+  for (let i = 0; i < input.warmup; i++) await page();
+  const pages: number[] = [];
+  for (let i = 0; i < input.runs; i++) pages.push((await timed(page)).ms);
+  const p = summarize(pages);
+  log(`contacts page filtered by the segment: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`);
+
   const e = summarize(engine);
   const r = summarize(reference);
   log(`segment count (engine): p50 ${e.p50.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms (${e.count} runs)`);
@@ -92,8 +106,11 @@ export async function measureSegmentCount(input: SegmentInput): Promise<SegmentR
       "segment.explain_analyze_total": { value: round(planning + execution), unit: "ms" },
       "segment.handwritten_sql_p50": { value: round(r.p50), unit: "ms" },
       "segment.handwritten_sql_p95": { value: round(r.p95), unit: "ms" },
+      "segment.contacts_page_p50": { value: round(p.p50), unit: "ms" },
+      "segment.contacts_page_p95": { value: round(p.p95), unit: "ms" },
     },
     p95: e.p95,
+    pageP95: p.p95,
     plan: lines.join("\n"),
   };
 }
