@@ -8,6 +8,7 @@ import { setupTestDb } from "@/db/test-db";
 import { normaliseCountry, normaliseDomain } from "@/lib/crm/normalize";
 import { createCampaign } from "@/lib/campaigns";
 import { addToStaticList, countSegment, countSegmentRules, createSegment, listSegmentContacts, type RuleNode, type SegmentRules } from "@/lib/crm/segments";
+import { listContacts } from "@/lib/crm";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
 const getDb = setupTestDb();
@@ -564,6 +565,26 @@ describe("segment counts agree with a brute-force filter", () => {
     }
     // The generator must produce trees that split the contacts, or the comparison proves little.
     expect(nonTrivial).toBeGreaterThan(N_TREES / 3);
+  }, 120_000);
+
+  it("filters the contacts list by a saved segment to exactly its members (rules compiled over contacts itself)", async () => {
+    const ctx = A.ctx("marketer");
+    let nonTrivial = 0;
+    for (let i = 0; i < 40; i++) {
+      const tree = randomTree();
+      const expected = oracleIds(tree).sort();
+      const segment = await createSegment(ctx, { name: `List filter #${i}`, kind: "dynamic", rules: tree });
+      const listed: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listContacts(ctx, { segmentId: segment.id, limit: 500, cursor });
+        listed.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(listed.sort(), `tree #${i}: ${JSON.stringify(tree)}`).toEqual(expected);
+      if (expected.length > 0 && expected.length < rows.length * 0.9) nonTrivial++;
+    }
+    expect(nonTrivial).toBeGreaterThan(10);
   }, 120_000);
 
   it("for every operator on every field at least once", async () => {

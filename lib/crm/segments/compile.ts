@@ -28,9 +28,16 @@ export interface CompileEnv {
   selfId?: string;
   /** Prefix of error keys, so a REST body's `rules` field errors read `rules.rules.0.field`. */
   errorPath?: string;
+  /**
+   * Compile over the plain `contacts` table instead of `seg_c`, for a caller that adds the rules to its own query of
+   * `contacts` (the contacts list's segment filter): the condition is then checked on the row at hand, rather than by
+   * `id in (select seg_c.id …)`, which looks every candidate row up again by primary key.
+   */
+  onContacts?: boolean;
 }
 
-const T: SegmentTables = { contact: segContact, company: segCompany };
+const ALIASED: SegmentTables = { contact: segContact, company: segCompany };
+const PLAIN: SegmentTables = { contact: contacts, company: segCompany };
 const c = segContact;
 const co = segCompany;
 // Raw aliases for the EXISTS subqueries; the names are fixed here, never taken from input.
@@ -43,6 +50,8 @@ const membersFrom = sql`${segmentMembers} ${M}`;
 
 interface State {
   env: CompileEnv;
+  /** The tables the rules are compiled over (`seg_c` unless `env.onContacts`). */
+  t: SegmentTables;
   now: SQL;
   /** Dynamic segments being inlined, outermost first (a repeat is a cycle). */
   stack: string[];
@@ -63,10 +72,11 @@ class RuleError extends Error {
  * null and (…)`. Throws ValidationError (keys like `rules.rules.0.field`) for a rule that does not apply.
  */
 export function compileSegmentRules(rules: SegmentRules, env: CompileEnv): SQL {
-  const st: State = { env, now: env.now ? sql`${env.now.toISOString()}::timestamptz` : sql`now()`, stack: env.selfId ? [env.selfId] : [], conditions: 0 };
+  const t = env.onContacts ? PLAIN : ALIASED;
+  const st: State = { env, t, now: env.now ? sql`${env.now.toISOString()}::timestamptz` : sql`now()`, stack: env.selfId ? [env.selfId] : [], conditions: 0 };
   try {
     const pred = compileNode(rules, [], st);
-    return sql`(${c.workspaceId} = ${env.workspaceId} and ${c.deletedAt} is null and ${pred})`;
+    return sql`(${t.contact.workspaceId} = ${env.workspaceId} and ${t.contact.deletedAt} is null and ${pred})`;
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
     const key = [env.errorPath ?? "rules", ...e.path].filter((p) => p !== "").join(".");
@@ -117,10 +127,10 @@ function compileField(cond: FieldCondition, path: (string | number)[], st: State
   const { def } = prepared;
   const base = COMPLEMENT_OF[cond.operator] ?? cond.operator;
   const negate = base !== cond.operator;
-  const pred = basePredicate(def, base, def.column(T), prepared.value, st.now);
+  const pred = basePredicate(def, base, def.column(st.t), prepared.value, st.now);
   if (def.entity === "company") {
     // Through the contact's company; a contact without one has no value, so only negative operators match it.
-    const exists = sql`exists (select 1 from ${companiesFrom} where ${co.workspaceId} = ${st.env.workspaceId} and ${co.id} = ${c.companyId} and ${pred})`;
+    const exists = sql`exists (select 1 from ${companiesFrom} where ${co.workspaceId} = ${st.env.workspaceId} and ${co.id} = ${st.t.contact.companyId} and ${pred})`;
     return negate ? sql`not ${exists}` : exists;
   }
   return negate ? sql`not coalesce(${pred}, false)` : pred;
@@ -231,7 +241,7 @@ function compileEvent(cond: EventCondition, st: State): SQL {
   const conds: SQL[] = [
     // workspace_id, contact_id, occurred_at: the leading columns of contact_events_workspace_contact_time_idx.
     sql`${e("workspace_id")} = ${st.env.workspaceId}`,
-    sql`${e("contact_id")} = ${c.id}`,
+    sql`${e("contact_id")} = ${st.t.contact.id}`,
     sql`${e("type")} = ${cond.eventType}`,
   ];
   if (cond.withinDays !== undefined) conds.push(sql`${e("occurred_at")} >= (${st.now} - make_interval(days => ${cond.withinDays}::int))`);
@@ -251,7 +261,7 @@ function compileSegmentRef(cond: SegmentCondition, path: (string | number)[], st
   let member: SQL;
   if (seg.kind === "static") {
     const m = (col: string) => sql`${M}.${sql.identifier(col)}`;
-    member = sql`exists (select 1 from ${membersFrom} where ${m("workspace_id")} = ${st.env.workspaceId} and ${m("segment_id")} = ${cond.segmentId}::uuid and ${m("contact_id")} = ${c.id})`;
+    member = sql`exists (select 1 from ${membersFrom} where ${m("workspace_id")} = ${st.env.workspaceId} and ${m("segment_id")} = ${cond.segmentId}::uuid and ${m("contact_id")} = ${st.t.contact.id})`;
   } else {
     if (st.stack.includes(cond.segmentId)) throw new RuleError([...path, "segmentId"], "Segments cannot refer to themselves, directly or through another segment.");
     if (!seg.rules) throw new RuleError([...path, "segmentId"], "That segment's rules are not valid.");

@@ -11,7 +11,8 @@ import { inferTypeFromOperator, operatorsFor, type FieldOperator, type SegmentFi
 export const segContact = alias(contacts, "seg_c");
 export const segCompany = alias(companies, "seg_co");
 export interface SegmentTables {
-  contact: typeof segContact;
+  /** `seg_c`, or the plain `contacts` table when the rules filter a query of contacts directly (compile option `onContacts`). */
+  contact: typeof segContact | typeof contacts;
   company: typeof segCompany;
 }
 
