@@ -29,3 +29,6 @@ export function decodeTimeCursor(cursor: string | null | undefined): { t: Date; 
 export function clampLimit(limit: number | undefined, fallback = 50, max = 200): number {
   return Math.min(Math.max(Math.trunc(limit ?? fallback), 1), max);
 }
+
+/** Postgres's text form of a timestamptz (what keyset cursors carry, microseconds included), or an ISO string. */
+export const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?$/;

@@ -7,7 +7,7 @@ import { companies, contactEvents, contacts, lifecycleHistory, members, type Con
 import { diffSummary, recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "@/lib/pagination";
 import { can } from "@/lib/auth/permissions";
 import {
   bulkContactsSchema,
@@ -47,8 +47,6 @@ type ContactSort = (typeof SORTS)[keyof typeof SORTS];
 /** The search key for first names and "first last", as contacts_workspace_first_last_idx has it. */
 const FIRST_LAST_KEY = sql`(lower(coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, '')) collate "C")`;
 
-/** Postgres's text form of a timestamptz (what cursors carry, microseconds included), or an ISO string. */
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?$/;
 
 /**
  * The cursor's sort value as a typed parameter, or null when it cannot belong to this sort (a cursor carried over from

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { contacts } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import { createContact, listContacts } from "@/lib/crm";
+import { createSegment, listSegmentContacts } from "@/lib/crm/segments";
 import { encodeCursor } from "@/lib/pagination";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
@@ -189,5 +190,29 @@ describe("contacts search box", () => {
       expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
     }
     expect(plan).toContain("BitmapOr");
+  });
+});
+
+describe("a segment's contacts page", () => {
+  it("walks every member once, newest first across created_at ties, each page one range of the newest-first index", async () => {
+    const seg = await createSegment(ws.ctx("marketer"), {
+      name: "Keyset members",
+      kind: "dynamic",
+      rules: { type: "group", op: "and", rules: [{ type: "field", field: "email", operator: "contains", value: "@keyset" }] },
+    });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listSegmentContacts>> = await listSegmentContacts(ws.ctx("viewer"), seg.id, cursor, 4);
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+      const plan = await planOf(() => listSegmentContacts(ws.ctx("viewer"), seg.id, cursor, 4));
+      expect(plan).toMatch(/Index Scan using contacts_workspace_created_id_idx/);
+      expect(plan).not.toMatch(/\bSort\b/);
+    } while (cursor);
+    expect(seen).toEqual(await expectedOrder(ws.id, "desc"));
+    // A cursor that is not one of ours starts again at the first page.
+    const first = (await listSegmentContacts(ws.ctx("viewer"), seg.id, encodeCursor("not a time", seen[3]!), 4)).items.map((c) => c.id);
+    expect(first).toEqual(seen.slice(0, 4));
   });
 });

@@ -6,7 +6,7 @@ import { campaigns, contacts, customFieldDefs, lifecycleRules, segmentSnapshots,
 import { diffSummary, recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "@/lib/pagination";
 import { compileSegmentRules, contactCountSql, contactIdsSql, type CompileEnv, type ReferencedSegment } from "./compile";
 import { CUSTOM_PREFIX, customFieldType, listSegmentFields, segContact, type CustomFieldType } from "./fields";
 import { operatorsFor, type FieldOperator, type SegmentFieldType } from "./operators";
@@ -276,9 +276,11 @@ export async function listSegmentContacts(ctx: Ctx, id: string, cursor?: string 
   const c = segContact;
   const conds: SQL[] = [await segmentWhere(ctx, seg)];
   const cur = decodeCursor(input.cursor);
-  if (cur) {
-    const t = sql`cast(${String(cur.v)} as timestamptz)`;
-    conds.push(or(sql`${c.createdAt} < ${t}`, and(sql`${c.createdAt} = ${t}`, lt(c.id, cur.id)))!);
+  // A cursor that cannot be one of ours (edited by hand, another list's) means the first page, never an error.
+  if (cur && UUID.test(cur.id) && typeof cur.v === "string" && TIMESTAMP_TEXT.test(cur.v)) {
+    // One row comparison, and the ORDER BY below with the nulls placement of contacts_workspace_created_id_idx: every
+    // page is then one range of that index (a bare `DESC` means NULLS FIRST, and Postgres sorted the whole segment).
+    conds.push(sql`(${c.createdAt}, ${c.id}) < (cast(${String(cur.v)} as timestamptz), ${cur.id}::uuid)`);
   }
   const rows = await ctx.db
     .select({
@@ -295,7 +297,7 @@ export async function listSegmentContacts(ctx: Ctx, id: string, cursor?: string 
     })
     .from(c)
     .where(and(...conds))
-    .orderBy(desc(c.createdAt), desc(c.id))
+    .orderBy(sql`${c.createdAt} desc nulls last`, sql`${c.id} desc nulls last`)
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
