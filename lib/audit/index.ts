@@ -1,11 +1,11 @@
 // The audit trail: who changed what, with a before/after summary. Every engine mutation records here, inside its transaction.
 // Never store secrets (keys, passwords, tokens) in before/after: pass summaries, not rows, when a row holds one.
 import "server-only";
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { auditLog, type AuditEntry } from "@/db/schema";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import type { DbOrTx } from "@/db/client";
-import { clampLimit, decodeCursor, encodeCursor } from "@/lib/pagination";
+import { clampLimit, decodeCursor, encodeCursor, newestFirst, olderThan } from "@/lib/pagination";
 
 export interface AuditInput {
   action: string;
@@ -63,16 +63,13 @@ export async function listAudit(
   const conds: SQL[] = [eq(auditLog.workspaceId, ctx.workspaceId)];
   if (input.entityType) conds.push(eq(auditLog.entityType, input.entityType));
   const cur = decodeCursor(input.cursor);
-  if (cur) {
-    // The cursor holds Postgres's own text of the timestamp, so microseconds survive the round trip.
-    const t = sql`cast(${String(cur.v)} as timestamptz)`;
-    conds.push(or(sql`${auditLog.createdAt} < ${t}`, and(sql`${auditLog.createdAt} = ${t}`, lt(auditLog.id, cur.id)))!);
-  }
+  const after = cur ? olderThan(auditLog.createdAt, auditLog.id, cur, "uuid") : null;
+  if (after) conds.push(after);
   const rows = await ctx.db
     .select({ entry: auditLog, key: sql<string>`${auditLog.createdAt}::text` })
     .from(auditLog)
     .where(and(...conds))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .orderBy(...newestFirst(auditLog.createdAt, auditLog.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

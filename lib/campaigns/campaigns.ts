@@ -27,12 +27,13 @@ const ownerName = sql<string | null>`(select ${users.name} from ${users} where $
 
 // Each sort is a keyset over (expression, id), so deep pages stay index-friendly. The cursor carries the
 // expression's exact text from Postgres (timestamps keep their microseconds) and is cast back for comparison.
+// Nulls placement spelled out for the index on (created_at DESC NULLS LAST): a bare DESC (NULLS FIRST) cannot use it.
 const SORTS = {
-  newest: { expr: sql`${campaigns.createdAt}`, cast: "timestamptz", dir: "desc" },
-  oldest: { expr: sql`${campaigns.createdAt}`, cast: "timestamptz", dir: "asc" },
-  name: { expr: sql`lower(${campaigns.name})`, cast: "text", dir: "asc" },
-  start: { expr: sql`coalesce(${campaigns.startDate}, '9999-12-31'::date)`, cast: "date", dir: "asc" },
-  budget: { expr: sql`${campaigns.budgetMinor}`, cast: "bigint", dir: "desc" },
+  newest: { expr: sql`${campaigns.createdAt}`, cast: "timestamptz", dir: "desc", nulls: "last" },
+  oldest: { expr: sql`${campaigns.createdAt}`, cast: "timestamptz", dir: "asc", nulls: "first" },
+  name: { expr: sql`lower(${campaigns.name})`, cast: "text", dir: "asc", nulls: "last" },
+  start: { expr: sql`coalesce(${campaigns.startDate}, '9999-12-31'::date)`, cast: "date", dir: "asc", nulls: "last" },
+  budget: { expr: sql`${campaigns.budgetMinor}`, cast: "bigint", dir: "desc", nulls: "last" },
 } as const;
 
 export async function listCampaigns(ctx: Ctx, raw: ListCampaignsInput = {}): Promise<CampaignPage> {
@@ -50,7 +51,8 @@ export async function listCampaigns(ctx: Ctx, raw: ListCampaignsInput = {}): Pro
     const idBeyond = sort.dir === "desc" ? lt(campaigns.id, cur.id) : gt(campaigns.id, cur.id);
     conds.push(or(beyond, and(sql`${sort.expr} = ${v}`, idBeyond))!);
   }
-  const order = sort.dir === "desc" ? [desc(sort.expr), desc(campaigns.id)] : [asc(sort.expr), asc(campaigns.id)];
+  const direction = sql.raw(`${sort.dir} nulls ${sort.nulls}`);
+  const order = [sql`${sort.expr} ${direction}`, sort.dir === "desc" ? desc(campaigns.id) : asc(campaigns.id)];
   const rows = await ctx.db
     .select({ campaign: campaigns, ownerName, sortKey: sql<string>`(${sort.expr})::text` })
     .from(campaigns)

@@ -1,13 +1,13 @@
 // A contact's activity: lifecycle moves with history, notes, the append-only event timeline, and event ingestion
 // (REST batches with idempotency keys). Events are never updated or deleted here; erase (consent.ts) is the only delete.
 import "server-only";
-import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { campaigns, contactEvents, contactNotes, contacts, lifecycleHistory, type ContactEvent } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { authorize, withDb, type Ctx } from "@/lib/auth/context";
 import { ValidationError } from "@/lib/errors";
-import { clampLimit, decodeCursor, encodeCursor } from "@/lib/pagination";
+import { clampLimit, decodeCursor, encodeCursor, newestFirst, olderThan } from "@/lib/pagination";
 import { assertStageMoveAllowed, getContact, recordStageMove } from "./contacts";
 import { applyLifecycleRules } from "./lifecycle-rules";
 import { addNoteSchema, changeStageSchema, ingestEventsSchema } from "./schemas";
@@ -74,15 +74,13 @@ export async function contactTimeline(ctx: Ctx, contactId: string, opts: { curso
   const conds = [eq(contactEvents.workspaceId, ctx.workspaceId), eq(contactEvents.contactId, contactId)];
   if (opts.types?.length) conds.push(inArray(contactEvents.type, opts.types));
   const cur = decodeCursor(opts.cursor);
-  if (cur) {
-    const t = sql`cast(${String(cur.v)} as timestamptz)`;
-    conds.push(or(sql`${contactEvents.occurredAt} < ${t}`, and(sql`${contactEvents.occurredAt} = ${t}`, lt(contactEvents.id, Number(cur.id))))!);
-  }
+  const after = cur ? olderThan(contactEvents.occurredAt, contactEvents.id, cur, "bigint") : null;
+  if (after) conds.push(after);
   const rows = await ctx.db
     .select({ e: contactEvents, key: sql<string>`${contactEvents.occurredAt}::text` })
     .from(contactEvents)
     .where(and(...conds))
-    .orderBy(desc(contactEvents.occurredAt), desc(contactEvents.id))
+    .orderBy(...newestFirst(contactEvents.occurredAt, contactEvents.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

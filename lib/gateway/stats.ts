@@ -1,11 +1,11 @@
 // What the AI page shows: provider health (breaker, key, p50/p95 latency, error rate), the request log, cost rollups
 // per day/provider/model/campaign, and budget status. Reads only; every query is scoped to ctx.workspaceId.
 import "server-only";
-import { and, asc, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { aiAttempts, aiBudgets, aiChains, aiProviders, aiRequests, aiSpend, campaigns, workspaces, type AiRequest } from "@/db/schema";
 import { authorize, type Ctx } from "@/lib/auth/context";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, newestFirst, olderThan } from "@/lib/pagination";
 import { toProviderView, type ChainView, type ProviderView } from "./admin";
 import { breakerState, type BreakerStateName } from "./breakers";
 import { CHAIN_DEFAULTS } from "./chains";
@@ -95,15 +95,13 @@ export async function listAiRequests(ctx: Ctx, raw: z.input<typeof listAiRequest
   if (input.providerId) conds.push(eq(aiRequests.providerId, input.providerId));
   if (input.campaignId) conds.push(eq(aiRequests.campaignId, input.campaignId));
   const cur = decodeCursor(input.cursor);
-  if (cur) {
-    const t = sql`cast(${String(cur.v)} as timestamptz)`;
-    conds.push(or(sql`${aiRequests.createdAt} < ${t}`, and(sql`${aiRequests.createdAt} = ${t}`, lt(aiRequests.id, cur.id)))!);
-  }
+  const after = cur ? olderThan(aiRequests.createdAt, aiRequests.id, cur, "uuid") : null;
+  if (after) conds.push(after);
   const rows = await ctx.db
     .select({ r: aiRequests, key: sql<string>`${aiRequests.createdAt}::text` })
     .from(aiRequests)
     .where(and(...conds))
-    .orderBy(desc(aiRequests.createdAt), desc(aiRequests.id))
+    .orderBy(...newestFirst(aiRequests.createdAt, aiRequests.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];

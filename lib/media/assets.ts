@@ -19,13 +19,16 @@ export function isUuid(id: string): boolean {
   return UUID.test(id);
 }
 
+// Every key is NOT NULL. The nulls placement still has to be spelled out: the indexes (drizzle's `.desc()`) are
+// `DESC NULLS LAST`, a bare `DESC` means NULLS FIRST, and with that mismatch Postgres sorts every asset of the workspace
+// for each page. `oldest` walks the newest-first index backwards, which gives ASC NULLS FIRST.
 const SORTS = {
-  newest: { expr: sql`${mediaAssets.createdAt}`, cast: "timestamptz", dir: "desc" },
-  oldest: { expr: sql`${mediaAssets.createdAt}`, cast: "timestamptz", dir: "asc" },
-  most_used: { expr: sql`${mediaAssets.usageCount}`, cast: "integer", dir: "desc" },
-  largest: { expr: sql`${mediaAssets.bytes}`, cast: "bigint", dir: "desc" },
+  newest: { expr: sql`${mediaAssets.createdAt}`, cast: "timestamptz", dir: "desc", nulls: "last" },
+  oldest: { expr: sql`${mediaAssets.createdAt}`, cast: "timestamptz", dir: "asc", nulls: "first" },
+  most_used: { expr: sql`${mediaAssets.usageCount}`, cast: "integer", dir: "desc", nulls: "last" },
+  largest: { expr: sql`${mediaAssets.bytes}`, cast: "bigint", dir: "desc", nulls: "last" },
   // All-time CTR kept by ingestMetrics (index media_assets_workspace_ctr_idx); float8 text round-trips exactly.
-  best_ctr: { expr: sql`${mediaAssets.ctr}`, cast: "float8", dir: "desc" },
+  best_ctr: { expr: sql`${mediaAssets.ctr}`, cast: "float8", dir: "desc", nulls: "last" },
 } as const;
 
 /** A text[] parameter (drizzle expands JS arrays into value lists, so pass it as JSON). */
@@ -105,9 +108,12 @@ export async function listAssets(ctx: Ctx, raw: ListAssetsInput = {}): Promise<A
   if (cur && UUID.test(cur.id)) {
     const v = sql`cast(${String(cur.v)} as ${sql.raw(sort.cast)})`;
     const beyond = sort.dir === "desc" ? sql`${sort.expr} < ${v}` : sql`${sort.expr} > ${v}`;
-    conds.push(or(beyond, and(sql`${sort.expr} = ${v}`, sort.dir === "desc" ? lt(mediaAssets.id, cur.id) : gt(mediaAssets.id, cur.id)))!);
+    // The leading bound is implied by the OR but lets the index scan start at the cursor.
+    const bound = sort.dir === "desc" ? sql`${sort.expr} <= ${v}` : sql`${sort.expr} >= ${v}`;
+    conds.push(bound, or(beyond, and(sql`${sort.expr} = ${v}`, sort.dir === "desc" ? lt(mediaAssets.id, cur.id) : gt(mediaAssets.id, cur.id)))!);
   }
-  const order = sort.dir === "desc" ? [desc(sort.expr), desc(mediaAssets.id)] : [asc(sort.expr), asc(mediaAssets.id)];
+  const direction = sql.raw(`${sort.dir} nulls ${sort.nulls}`);
+  const order = [sql`${sort.expr} ${direction}`, sort.dir === "desc" ? desc(mediaAssets.id) : asc(mediaAssets.id)];
   const rows = await ctx.db
     .select({ a: mediaAssets, key: sql<string>`(${sort.expr})::text` })
     .from(mediaAssets)

@@ -8,6 +8,7 @@ import { createContact, listContacts } from "@/lib/crm";
 import { createSegment, listSegmentContacts } from "@/lib/crm/segments";
 import { encodeCursor } from "@/lib/pagination";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
+import { planOf as planOfCall } from "../helpers/plans";
 
 const getDb = setupTestDb();
 let ws: TestWorkspace;
@@ -22,40 +23,8 @@ async function expectedOrder(workspaceId: string, dir: "desc" | "asc"): Promise<
   return rows.map((r) => r.id);
 }
 
-/**
- * The plan of the list query `run` sends (the last select it passes to the pool), with sequential scans priced out as a
- * big table would price them: on this small table the planner could otherwise prefer reading it all.
- */
-async function planOf(run: () => Promise<unknown>): Promise<string> {
-  const pool = getDb().$client;
-  const seen: { text: string; values: unknown[] }[] = [];
-  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  Object.defineProperty(pool, "query", {
-    configurable: true,
-    writable: true,
-    value: (...args: unknown[]) => {
-      const q = args[0] as string | { text: string; values?: unknown[] };
-      if (typeof q === "string") seen.push({ text: q, values: (args[1] as unknown[]) ?? [] });
-      else seen.push({ text: q.text, values: q.values ?? (args[1] as unknown[]) ?? [] });
-      return original(...args);
-    },
-  });
-  try {
-    await run();
-  } finally {
-    delete (pool as { query?: unknown }).query;
-  }
-  const page = seen.filter((q) => /^\s*select/i.test(q.text)).pop()!;
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
-    await client.query("set local enable_seqscan = off");
-    const res = await client.query<{ "QUERY PLAN": string }>({ text: `explain ${page.text}`, values: page.values });
-    return res.rows.map((r) => r["QUERY PLAN"]).join("\n");
-  } finally {
-    await client.query("rollback");
-    client.release();
-  }
+function planOf(run: () => Promise<unknown>): Promise<string> {
+  return planOfCall(getDb(), run);
 }
 
 async function walk(sort: "newest" | "oldest", limit: number): Promise<string[]> {

@@ -3,7 +3,7 @@
 // a run, contact, segment or import of another workspace is "not found".
 import "server-only";
 import { segmentContactIdsQuery } from "../segments/segments";
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
 import { contactImports, contacts, enrichmentRuns, members, segmentMembers, segments, users } from "@/db/schema";
@@ -13,7 +13,7 @@ import { can, isRole } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";
 import { logger } from "@/lib/log";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, newestFirst, olderThan } from "@/lib/pagination";
 import { enrichmentBatchJob } from "./jobs";
 import {
   createEnrichmentRunSchema,
@@ -261,15 +261,13 @@ export async function listEnrichmentRuns(ctx: Ctx, raw: ListEnrichmentRunsInput 
   const input = listEnrichmentRunsSchema.parse(raw);
   const conds: SQL[] = [eq(enrichmentRuns.workspaceId, ctx.workspaceId)];
   const cur = decodeCursor(input.cursor);
-  if (cur && UUID_RE.test(cur.id)) {
-    const t = sql`cast(${String(cur.v)} as timestamptz)`;
-    conds.push(or(sql`${enrichmentRuns.createdAt} < ${t}`, and(sql`${enrichmentRuns.createdAt} = ${t}`, lt(enrichmentRuns.id, cur.id)))!);
-  }
+  const after = cur ? olderThan(enrichmentRuns.createdAt, enrichmentRuns.id, cur, "uuid") : null;
+  if (after) conds.push(after);
   const rows = await ctx.db
     .select({ run: enrichmentRuns, key: sql<string>`${enrichmentRuns.createdAt}::text` })
     .from(enrichmentRuns)
     .where(and(...conds))
-    .orderBy(desc(enrichmentRuns.createdAt), desc(enrichmentRuns.id))
+    .orderBy(...newestFirst(enrichmentRuns.createdAt, enrichmentRuns.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];

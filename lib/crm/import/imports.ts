@@ -3,7 +3,7 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import type PgBoss from "pg-boss";
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { contactImportErrors, contactImports, type ContactImport } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
@@ -11,7 +11,7 @@ import { csvStream } from "@/lib/crm/export/csv-stream";
 import { ValidationError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/lib/jobs/runtime";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, newestFirst, olderThan } from "@/lib/pagination";
 import { importNotFound, importStateConflict } from "./errors";
 import { importContactsJob } from "./jobs";
 import { mappingProblems, type ImportMapping } from "./mapping";
@@ -83,15 +83,13 @@ export async function listImports(ctx: Ctx, raw: ListImportsInput = {}): Promise
   const input = listImportsSchema.parse(raw);
   const conds: SQL[] = [eq(contactImports.workspaceId, ctx.workspaceId)];
   const cur = decodeCursor(input.cursor);
-  if (cur) {
-    const t = sql`cast(${String(cur.v)} as timestamptz)`;
-    conds.push(or(sql`${contactImports.createdAt} < ${t}`, and(sql`${contactImports.createdAt} = ${t}`, lt(contactImports.id, cur.id)))!);
-  }
+  const after = cur ? olderThan(contactImports.createdAt, contactImports.id, cur, "uuid") : null;
+  if (after) conds.push(after);
   const rows = await ctx.db
     .select({ imp: contactImports, key: sql<string>`${contactImports.createdAt}::text` })
     .from(contactImports)
     .where(and(...conds))
-    .orderBy(desc(contactImports.createdAt), desc(contactImports.id))
+    .orderBy(...newestFirst(contactImports.createdAt, contactImports.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];

@@ -1,12 +1,12 @@
 // Segments: dynamic rule trees and static lists of contacts, live counts, member lists, frozen snapshots for sends, and the
 // contact-id subquery other engines filter by. Every query is scoped to ctx.workspaceId; another workspace's segment is "not found".
 import "server-only";
-import { and, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { campaigns, contacts, customFieldDefs, lifecycleRules, segmentSnapshots, segments, type Segment } from "@/db/schema";
 import { diffSummary, recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "@/lib/pagination";
+import { decodeCursor, encodeCursor, TIMESTAMP_TEXT, newestFirst, olderThan } from "@/lib/pagination";
 import { compileSegmentRules, contactCountSql, contactIdsSql, type CompileEnv, type ReferencedSegment } from "./compile";
 import { CUSTOM_PREFIX, customFieldType, listSegmentFields, segContact, type CustomFieldType } from "./fields";
 import { operatorsFor, type FieldOperator, type SegmentFieldType } from "./operators";
@@ -234,16 +234,13 @@ export async function listSegments(ctx: Ctx, raw: ListSegmentsInput = {}): Promi
   if (input.kind) conds.push(eq(segments.kind, input.kind));
   if (input.q) conds.push(ilike(segments.name, `%${input.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
   const cur = decodeCursor(input.cursor);
-  if (cur) {
-    // The cursor holds Postgres's own text of the timestamp, so microseconds survive the round trip.
-    const t = sql`cast(${String(cur.v)} as timestamptz)`;
-    conds.push(or(sql`${segments.createdAt} < ${t}`, and(sql`${segments.createdAt} = ${t}`, lt(segments.id, cur.id)))!);
-  }
+  const after = cur ? olderThan(segments.createdAt, segments.id, cur, "uuid") : null;
+  if (after) conds.push(after);
   const rows = await ctx.db
     .select({ segment: segments, key: sql<string>`${segments.createdAt}::text` })
     .from(segments)
     .where(and(...conds))
-    .orderBy(desc(segments.createdAt), desc(segments.id))
+    .orderBy(...newestFirst(segments.createdAt, segments.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
