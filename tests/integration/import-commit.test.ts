@@ -97,6 +97,7 @@ describe("import commit", () => {
         updated,
         skipped: 13 - 11 - updated,
         companiesCreated: 3,
+        customFieldsCreated: 0,
         stageMovesRefused: 0,
         stageChanges: 0,
       });

@@ -9,7 +9,7 @@ import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, companies, contactImportErrors, contacts, lifecycleHistory } from "@/db/schema";
+import { auditLog, companies, contactEvents, contactImportErrors, contacts, customFieldDefs, lifecycleHistory } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
 import {
@@ -83,6 +83,14 @@ async function importNow(ctx: Ctx, csv: string | Buffer, policy: ImportPolicy, m
   await startImport(ctx, preview.id, { mapping: (mapping ?? preview.suggestedMapping) as never, policy }, { boss: manualBoss });
   const outcome = await runContactImport(getDb(), { importId: preview.id, workspaceId: ctx.workspaceId });
   return { preview, outcome, imp: await getImport(ctx, preview.id) };
+}
+
+/** The import's error report, as lines (the closing blank line dropped). */
+async function reportOf(ctx: Ctx, importId: string): Promise<string[]> {
+  const { stream } = await importErrorsCsv(ctx, importId);
+  let text = "";
+  for await (const chunk of stream) text += String(chunk);
+  return text.split("\r\n").filter((l) => l !== "");
 }
 
 async function contactsOf(db: Db, workspaceId: string) {
@@ -179,6 +187,37 @@ describe("policies", () => {
     const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.workspaceId, ws.id), eq(auditLog.action, "contact_import.complete")));
     expect(audit!.after).toMatchObject({ stageMovesRefused: 1, updated: 1 });
     expect(audit!.actorLabel).toBe(ws.users.marketer.email);
+    // The error report says which row kept its stage and why, under the file's own column name.
+    expect(await reportOf(ws.ctx("marketer"), imp.id)).toEqual([
+      "row,field,reason",
+      "2,Stage,Stage kept at customer: moving a contact back to lead needs a manager or an owner. The rest of the row was imported.",
+    ]);
+  });
+
+  it("update: a stage move lands on the contact's timeline as well as in its history", async () => {
+    const ws = await makeWorkspace(getDb());
+    await getDb().insert(contacts).values(existingAda(ws));
+    await importNow(ws.ctx("owner"), POLICY_FILE, "update");
+    const ada = (await contactsOf(getDb(), ws.id)).find((c) => c.email === "Ada@Example.com")!;
+    const events = await getDb().select().from(contactEvents).where(and(eq(contactEvents.workspaceId, ws.id), eq(contactEvents.contactId, ada.id)));
+    expect(events).toEqual([
+      expect.objectContaining({ type: "lifecycle_change", properties: { from: "lead", to: "customer", reason: "CSV import of contacts.csv", actor: ws.users.owner.email } }),
+    ]);
+  });
+
+  it("defines the custom fields a file's columns create (as text, labelled with the column), once", async () => {
+    const ws = await makeWorkspace(getDb());
+    const file = "Email,City,Shoe size\nc1@fields.example,Lyon,42\nc2@fields.example,Porto,\n";
+    const mapping = { Email: "email", City: "custom.city", "Shoe size": "custom.shoe_size" };
+    await importNow(ws.ctx("owner"), file, "skip", mapping);
+    await importNow(ws.ctx("owner"), file.replace(/c(\d)@/g, "d$1@"), "skip", mapping);
+    const defs = await getDb().select().from(customFieldDefs).where(eq(customFieldDefs.workspaceId, ws.id)).orderBy(asc(customFieldDefs.key));
+    expect(defs.map((d) => [d.entity, d.key, d.label, d.type])).toEqual([
+      ["contact", "city", "City", "text"],
+      ["contact", "shoe_size", "Shoe size", "text"],
+    ]);
+    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.workspaceId, ws.id), eq(auditLog.action, "contact_import.complete"))).orderBy(asc(auditLog.createdAt)).limit(1);
+    expect(audit!.after).toMatchObject({ customFieldsCreated: 2 });
   });
 });
 
@@ -203,6 +242,12 @@ describe("dedupe", () => {
       ["someone@example.com", "Someone"],
       ["twice@example.com", "Second"],
       [null, "nomail"],
+    ]);
+    // Each row left out is in the error report, with the row that was imported instead.
+    expect(await reportOf(ws.ctx("owner"), imp.id)).toEqual([
+      "row,field,reason",
+      '2,Email,"The same email is on row 4 further down the file: that row was imported, this one left out."',
+      "6,First name,\"No email, and the same name and phone are on row 7 further down the file: that row was imported, this one left out.\"",
     ]);
   });
 });

@@ -18,6 +18,16 @@ export interface CommitInput {
   historyReason: string;
   /** Told how long each step of the commit took (for the job's timing log and the benchmark). */
   onStep?: (step: string, ms: number) => void;
+  /**
+   * The import's id: rows the commit leaves out or changes (a repeated email, a refused backward stage move) are then
+   * written to its error report, in this transaction, with the file's column names from `columns`.
+   */
+  importId?: string;
+  /** The file's column for each field a report note names (the mapping's header), e.g. { email: "E-mail" }. */
+  columns?: Partial<Record<"email" | "name" | "lifecycleStage", string>>;
+  /** Custom field keys the mapping writes, with the file's column name: keys the workspace has not defined yet are
+   * created as text fields (labelled with the column name), so the values show in the fields list and in exports. */
+  customColumns?: Record<string, string>;
 }
 
 export interface CommitCounts {
@@ -30,6 +40,8 @@ export interface CommitCounts {
   /** Unique rows that changed nothing: existing contacts under `skip`, or whose values were already there. */
   skipped: number;
   companiesCreated: number;
+  /** Custom fields the file's columns named that the workspace had not defined (created as text fields). */
+  customFieldsCreated: number;
   /** Backward stage moves left out because the importer's role may not make them. */
   stageMovesRefused: number;
   stageChanges: number;
@@ -283,6 +295,35 @@ async function insertNewWithEmail(
 
 const UNIQUE_VIOLATION = "23505";
 
+/**
+ * A DELETE of staged rows that, with an import id, also writes each deleted row's note to the import's error report:
+ * `reason` is SQL over the DELETE's `d` (the kept row; never a value from the file). Params: notedParams.
+ */
+function notedDelete(input: CommitInput, del: string, reason: string): string {
+  if (!input.importId) return del;
+  return `WITH gone AS (${del} RETURNING s.source_row, ${reason} AS reason)
+    INSERT INTO contact_import_errors (workspace_id, import_id, row_number, field, reason)
+    SELECT $1, $2, gone.source_row, $3, gone.reason FROM gone`;
+}
+
+/** The parameters of a notedDelete: the workspace, the import and the file's column the note names. */
+function notedParams(input: CommitInput, field: string): unknown[] | undefined {
+  return input.importId ? [input.workspaceId, input.importId, field] : undefined;
+}
+
+/** Creates the custom fields a file's columns named that the workspace has not defined, as text fields. */
+async function defineCustomFields(q: Q, ws: string, columns: Record<string, string> | undefined): Promise<number> {
+  const keys = Object.keys(columns ?? {});
+  if (keys.length === 0) return 0;
+  const res = await q(
+    `INSERT INTO custom_field_defs (workspace_id, entity, key, label, type)
+     SELECT $1, 'contact', k.key, left(k.label, 80), 'text' FROM unnest($2::text[], $3::text[]) AS k(key, label)
+     ON CONFLICT DO NOTHING`,
+    [ws, keys, keys.map((k) => columns![k]!)],
+  );
+  return res.rowCount ?? 0;
+}
+
 export async function commitStaged(query: Q, input: CommitInput): Promise<CommitCounts> {
   const { table, workspaceId: ws, policy } = input;
   // Each statement timed under the first words of its SQL: what the commit spends its time on shows in the logs.
@@ -300,17 +341,29 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
   // 1. Dedupe within the file: the last occurrence of an email wins (emails compared with lower(), like the unique index).
   // Grouped (a hash aggregate over the file, then a join with the few repeated keys) rather than numbering every row in a
   // window, which sorts the whole file (1M rows in bench/crm: 1.2 s instead of 2.4 s).
+  // Each dropped row is listed in the error report with the row that was kept (ordinals and file rows rise together,
+  // so the last ordinal's row is the largest source_row).
   const dupEmail = await q(
-    `DELETE FROM ${table} s USING (
-       SELECT email_key, max(ordinal) AS last FROM ${table} WHERE email_key IS NOT NULL GROUP BY email_key HAVING count(*) > 1
-     ) d WHERE s.email_key = d.email_key AND s.ordinal < d.last`,
+    notedDelete(
+      input,
+      `DELETE FROM ${table} s USING (
+         SELECT email_key, max(ordinal) AS last, max(source_row) AS last_row FROM ${table} WHERE email_key IS NOT NULL GROUP BY email_key HAVING count(*) > 1
+       ) d WHERE s.email_key = d.email_key AND s.ordinal < d.last`,
+      `'The same email is on row ' || d.last_row || ' further down the file: that row was imported, this one left out.'`,
+    ),
+    notedParams(input, input.columns?.email ?? "email"),
   );
   // Rows without an email are the same person when name and phone agree.
   const dupName = await q(
-    `DELETE FROM ${table} s USING (
-       SELECT ${NAME_KEY("t")}, max(t.ordinal) AS last FROM ${table} t WHERE t.email_key IS NULL GROUP BY ${NAME_KEY("t")} HAVING count(*) > 1
-     ) d (f, l, p, last)
-     WHERE s.email_key IS NULL AND (${NAME_KEY("s")}) = (d.f, d.l, d.p) AND s.ordinal < d.last`,
+    notedDelete(
+      input,
+      `DELETE FROM ${table} s USING (
+         SELECT ${NAME_KEY("t")}, max(t.ordinal) AS last, max(t.source_row) AS last_row FROM ${table} t WHERE t.email_key IS NULL GROUP BY ${NAME_KEY("t")} HAVING count(*) > 1
+       ) d (f, l, p, last, last_row)
+       WHERE s.email_key IS NULL AND (${NAME_KEY("s")}) = (d.f, d.l, d.p) AND s.ordinal < d.last`,
+      `'No email, and the same name and phone are on row ' || d.last_row || ' further down the file: that row was imported, this one left out.'`,
+    ),
+    notedParams(input, input.columns?.name ?? "name"),
   );
   const duplicates = (dupEmail.rowCount ?? 0) + (dupName.rowCount ?? 0);
   const uniqueRows = Number((await q(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
@@ -338,13 +391,24 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
 
   let stageMovesRefused = 0;
   if (policy === "update" && cols.includes("lifecycle_stage") && !input.allowBackwardStage) {
-    const refused = await q(
-      `UPDATE ${table} SET lifecycle_stage = NULL
+    // The stage is left as it is and the rest of the row still applies; the report says which rows and why.
+    const refusedRows = `SELECT ordinal, source_row, lifecycle_stage AS wanted, prev_stage FROM ${table}
         WHERE contact_id IS NOT NULL AND lifecycle_stage IS NOT NULL AND prev_stage IS NOT NULL AND lifecycle_stage <> prev_stage
           AND lifecycle_stage NOT IN ('other', 'churned')
-          AND (prev_stage IN ('other', 'churned') OR array_position($1::text[], lifecycle_stage) < array_position($1::text[], prev_stage))`,
-      [FORWARD_ORDER],
-    );
+          AND (prev_stage IN ('other', 'churned') OR array_position($1::text[], lifecycle_stage) < array_position($1::text[], prev_stage))`;
+    const clear = `UPDATE ${table} s SET lifecycle_stage = NULL FROM r WHERE s.ordinal = r.ordinal`;
+    const refused = input.importId
+      ? await q(
+          `WITH r AS MATERIALIZED (${refusedRows}), cleared AS (${clear})
+           INSERT INTO contact_import_errors (workspace_id, import_id, row_number, field, reason)
+           SELECT $2, $3, r.source_row, $4,
+                  'Stage kept at ' || r.prev_stage || ': moving a contact back to ' || r.wanted || ' needs a manager or an owner. The rest of the row was imported.'
+             FROM r`,
+          [FORWARD_ORDER, ws, input.importId, input.columns?.lifecycleStage ?? "lifecycle stage"],
+        )
+      : await q(`WITH r AS MATERIALIZED (${refusedRows}), cleared AS (${clear}) SELECT count(*) FROM r`, [FORWARD_ORDER]).then((res) => ({
+          rowCount: Number(res.rows[0].count),
+        }));
     stageMovesRefused = refused.rowCount ?? 0;
   }
 
@@ -390,17 +454,27 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
   inserted += nameOnly.rowCount ?? 0;
 
   // 7. Stage changes of existing contacts go into their lifecycle history, like any other move.
+  // Like any other move, each also goes on the contact's timeline.
   let stageChanges = 0;
   if (policy === "update" && cols.includes("lifecycle_stage")) {
     const hist = await q(
-      `INSERT INTO lifecycle_history (workspace_id, contact_id, from_stage, to_stage, actor_label, reason)
-       SELECT $1, c.id, s.prev_stage, c.lifecycle_stage, $2, $3
-         FROM ${table} s JOIN contacts c ON c.id = s.contact_id AND c.workspace_id = $1
-        WHERE s.lifecycle_stage IS NOT NULL AND s.prev_stage IS NOT NULL AND c.lifecycle_stage IS DISTINCT FROM s.prev_stage`,
+      `WITH h AS (
+         INSERT INTO lifecycle_history (workspace_id, contact_id, from_stage, to_stage, actor_label, reason)
+         SELECT $1, c.id, s.prev_stage, c.lifecycle_stage, $2, $3
+           FROM ${table} s JOIN contacts c ON c.id = s.contact_id AND c.workspace_id = $1
+          WHERE s.lifecycle_stage IS NOT NULL AND s.prev_stage IS NOT NULL AND c.lifecycle_stage IS DISTINCT FROM s.prev_stage
+         RETURNING contact_id, from_stage, to_stage
+       )
+       INSERT INTO contact_events (workspace_id, contact_id, type, occurred_at, properties)
+       SELECT $1, h.contact_id, 'lifecycle_change', now(),
+              jsonb_build_object('from', h.from_stage, 'to', h.to_stage, 'reason', $3::text, 'actor', $2::text)
+         FROM h`,
       [ws, input.actorLabel, input.historyReason],
     );
     stageChanges = hist.rowCount ?? 0;
   }
+
+  const customFieldsCreated = await defineCustomFields(q, ws, input.customColumns);
 
   return {
     duplicates,
@@ -409,6 +483,7 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
     updated,
     skipped: uniqueRows - inserted - updated,
     companiesCreated,
+    customFieldsCreated,
     stageMovesRefused,
     stageChanges,
   };

@@ -16,7 +16,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { logger } from "@/lib/log";
 import { getMembershipRole } from "@/lib/workspaces/membership";
-import { commitStaged, type CommitCounts } from "./commit";
+import { commitStaged, type CommitCounts, type CommitInput } from "./commit";
 import { createCsvParser, isBlankRecord, recordStartLine, type CsvProblem } from "./csv";
 import { BomStripper, latin1ToWindows1252, LineEndingNormaliser } from "./encoding";
 import { ImportCancelled, ImportFileError } from "./errors";
@@ -129,6 +129,7 @@ export async function runContactImport(db: Db, payload: { importId: string; work
         table,
         policy,
         targets,
+        mapping,
         actor,
         fileName: imp.fileName,
         staged,
@@ -415,10 +416,25 @@ interface CommitArgs {
   table: string;
   policy: ImportPolicy;
   targets: MappingTarget[];
+  mapping: ImportMapping;
   actor: { userId: string | null; label: string; allowBackwardStage: boolean };
   fileName: string;
   staged: StageResult;
   timings: Timings;
+}
+
+/** The file's column names the commit's report notes use, and the custom fields the mapping writes (key → column). */
+function reportColumns(mapping: ImportMapping): { columns: NonNullable<CommitInput["columns"]>; customColumns: Record<string, string> } {
+  const columns: NonNullable<CommitInput["columns"]> = {};
+  const customColumns: Record<string, string> = {};
+  for (const [header, target] of Object.entries(mapping)) {
+    if (!target) continue;
+    if (target === "email") columns.email ??= header;
+    else if (target === "lifecycleStage") columns.lifecycleStage ??= header;
+    else if (target === "fullName" || target === "firstName" || target === "lastName") columns.name ??= header;
+    else if (target.startsWith("custom.")) customColumns[target.slice("custom.".length)] ??= header;
+  }
+  return { columns, customColumns };
 }
 
 /** Dedupe, upsert, companies, history, audit and the `completed` status: all in one transaction, or none of it. */
@@ -440,6 +456,8 @@ async function commitInOneTransaction(client: pg.PoolClient, a: CommitArgs): Pro
       actorLabel: a.actor.label,
       historyReason: `CSV import of ${a.fileName}`,
       onStep: (step, ms) => addTime(a.timings, `commit: ${step}`, ms),
+      importId: a.importId,
+      ...reportColumns(a.mapping),
     });
     await importTestHooks.beforeCommitEnd?.((text) => q(text));
     const ctx: Ctx = {
@@ -468,6 +486,7 @@ async function commitInOneTransaction(client: pg.PoolClient, a: CommitArgs): Pro
         companiesCreated: counts.companiesCreated,
         stageChanges: counts.stageChanges,
         stageMovesRefused: counts.stageMovesRefused,
+        customFieldsCreated: counts.customFieldsCreated,
       },
     });
     const done = await q(
