@@ -303,8 +303,15 @@ export const contactImports = pgTable(
     inserted: integer("inserted").notNull().default(0),
     updated: integer("updated").notNull().default(0),
     skipped: integer("skipped").notNull().default(0),
+    /** After the commit: backward stage moves left out (the importer's role), stage moves made, companies and custom fields created. */
+    stageMovesRefused: integer("stage_moves_refused").notNull().default(0),
+    stageChanges: integer("stage_changes").notNull().default(0),
+    companiesCreated: integer("companies_created").notNull().default(0),
+    customFieldsCreated: integer("custom_fields_created").notNull().default(0),
     /** SHA-256 of the file, so re-running the same file is recognised. */
     fileSha256: text("file_sha256"),
+    /** The file's header row as read, in order: the columns of the "rows to fix" download. */
+    headers: text("headers").array(),
     errorMessage: text("error_message"),
     createdByUserId: text("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
@@ -325,6 +332,23 @@ export const contactImportErrors = pgTable(
     reason: text("reason").notNull(),
   },
   (t) => [index("contact_import_errors_idx").on(t.workspaceId, t.importId, t.rowNumber)],
+);
+
+/**
+ * The cells of each row an import rejected, exactly as read from the file, so the rows can be downloaded, fixed and
+ * imported again. Capped per import (lib/crm/import/limits.ts); removed with the import.
+ */
+export const contactImportRejects = pgTable(
+  "contact_import_rejects",
+  {
+    workspaceId: wsId(),
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => contactImports.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    cells: text("cells").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.importId, t.rowNumber] })],
 );
 
 export const enrichmentRuns = pgTable(

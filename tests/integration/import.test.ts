@@ -17,6 +17,7 @@ import {
   cancelImport,
   getImport,
   importErrorsCsv,
+  importRejectsCsv,
   importTestHooks,
   importUploadPath,
   runContactImport,
@@ -505,6 +506,40 @@ describe("the error report", () => {
       `8,(row),"Broken quotes: a quote ("") appears inside a value that does not start with one. Wrap the value in quotes and double the quotes inside it ("""")."`,
       "",
     ]);
+  });
+});
+
+describe("rows to fix", () => {
+  it("downloads the rejected rows as the file had them, with their errors first, ready to fix and import again", async () => {
+    const ws = await makeWorkspace(getDb());
+    const ctx = ws.ctx("owner");
+    const file = [
+      "Email,First name,Phone,Stage",
+      "ok@fix.example,Ok,,",
+      "bad-email,Bad,12,lead",
+      "=cmd@fix.example,Formula,,hot",
+      "ok2@fix.example,Ok2,,",
+      '"short@fix.example"',
+    ].join("\r\n");
+    const { preview, imp } = await importNow(ctx, file, "skip", { Email: "email", "First name": "firstName", Phone: "phone", Stage: "lifecycleStage" });
+    expect(imp).toMatchObject({ status: "completed", validRows: 3, errorRows: 2, inserted: 3 });
+    const { stream, fileName } = await importRejectsCsv(ctx, preview.id);
+    expect(fileName).toBe("contacts-rows-to-fix.csv");
+    let text = "";
+    for await (const chunk of stream) text += String(chunk);
+    expect(text.split("\r\n")).toEqual([
+      "Errors,Email,First name,Phone,Stage",
+      `"Email: Not a valid email address. (""bad-email""); Phone: Not a valid phone number (""12""): use international format (+44 20 7183 8750), or give the row a country.",bad-email,Bad,12,lead`,
+      `"Stage: Not a lifecycle stage (""hot""); use one of: Subscriber, Lead, MQL, SQL, Opportunity, Customer, Evangelist, Other, Churned.",'=cmd@fix.example,Formula,,hot`,
+      "",
+    ]);
+    // Fixed in place (the Errors column left in), the file imports: the extra column is simply not mapped.
+    const fixed = ["Errors,Email,First name,Phone,Stage", "was wrong,bad@fix.example,Bad,+44 20 7183 8750,lead"].join("\r\n");
+    const again = await importNow(ctx, fixed, "skip");
+    expect(again.imp).toMatchObject({ status: "completed", errorRows: 0, inserted: 1 });
+    // Another workspace's import is not found.
+    const other = await makeWorkspace(getDb());
+    await expect(importRejectsCsv(other.ctx("owner"), preview.id)).rejects.toMatchObject({ code: "IMPORT_NOT_FOUND" });
   });
 });
 

@@ -382,6 +382,11 @@ const ROUTES: Record<string, RouteCase> = {
     path: (f) => `/api/v1/contacts/imports/${f.bImportId}/errors.csv`,
     params: (f) => ({ id: f.bImportId }),
   },
+  "GET /api/v1/contacts/imports/[id]/rows-to-fix.csv": {
+    kind: "foreign",
+    path: (f) => `/api/v1/contacts/imports/${f.bImportId}/rows-to-fix.csv`,
+    params: (f) => ({ id: f.bImportId }),
+  },
   "GET /api/v1/contacts/export": {
     kind: "foreign",
     path: (f) => `/api/v1/contacts/export?segmentId=${f.bSegmentId}`,

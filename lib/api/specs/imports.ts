@@ -48,7 +48,8 @@ export const getImportRoute = defineRoute({
   summary: "An import's status and progress counters",
   description:
     "`processedRows`/`totalRows` advance while the job reads the file (updated about every 1% of rows); `progress` is 0–1 for a bar. " +
-    "After the commit: `inserted`, `updated`, `skipped`, `duplicateRows`. `errorRows` rows are listed in the error report.",
+    "After the commit: `inserted`, `updated`, `skipped`, `duplicateRows`, `stageMovesRefused`, `stageChanges`, `companiesCreated`, " +
+    "`customFieldsCreated`. The error report lists the `errorRows` rows, the rows dropped as repeated and the refused stage moves.",
   tag: "Contacts",
   permission: "contacts.read",
   params: importIdSchema,
@@ -98,6 +99,22 @@ export const importErrorsRoute = defineRoute({
   response: z.string().describe("text/csv"),
 });
 
+export const importRejectsRoute = defineRoute({
+  id: "contacts.imports.rejects",
+  method: "GET",
+  path: "/api/v1/contacts/imports/{id}/rows-to-fix.csv",
+  summary: "Download the rows an import rejected, to fix and import again",
+  description:
+    "Response content type: `text/csv` (attachment): an `Errors` column (each problem as `column: reason`), then the file's own " +
+    "columns with the rejected rows' cells as read, in row order. Kept for the first 50,000 rejected rows of an import (and at most " +
+    "16M characters of cells); every rejected row is in the error report (`errors.csv`). Cells starting with = + - @ get a leading " +
+    "apostrophe, as in every CSV download.",
+  tag: "Contacts",
+  permission: "contacts.read",
+  params: importIdSchema,
+  response: z.string().describe("text/csv"),
+});
+
 export const exportContactsRoute = defineRoute({
   id: "contacts.export",
   method: "GET",
@@ -119,5 +136,6 @@ export const importsRoutes: RouteSpec[] = [
   startImportRoute,
   cancelImportRoute,
   importErrorsRoute,
+  importRejectsRoute,
   exportContactsRoute,
 ] as unknown as RouteSpec[];

@@ -51,6 +51,10 @@ export function importToJson(r: ContactImport): ImportJson {
     inserted: r.inserted,
     updated: r.updated,
     skipped: r.skipped,
+    stageMovesRefused: r.stageMovesRefused,
+    stageChanges: r.stageChanges,
+    companiesCreated: r.companiesCreated,
+    customFieldsCreated: r.customFieldsCreated,
     progress: importProgress(r),
     errorMessage: r.errorMessage,
     fileSha256: r.fileSha256,
@@ -219,4 +223,40 @@ export async function importErrorsCsv(ctx: Ctx, id: string): Promise<{ stream: R
   }
   const base = imp.fileName.replace(/\.[^.]*$/, "") || "import";
   return { stream: csvStream(["row", "field", "reason"], rows()), fileName: `${base}-errors.csv` };
+}
+
+const REJECT_BATCH = 2_000;
+
+/**
+ * The rows the import rejected, as the file had them, to fix and import again: an `Errors` column (each problem as
+ * "column: reason") followed by the file's own columns, in row order. Rows past the kept cap (lib/crm/import/limits.ts)
+ * are only in the error report. Checks access before streaming.
+ */
+export async function importRejectsCsv(ctx: Ctx, id: string): Promise<{ stream: Readable; fileName: string }> {
+  authorize(ctx, "contacts.read");
+  const imp = await findImport(ctx, id);
+  const headers = imp.headers ?? [];
+  const db = ctx.db;
+  async function* rows(): AsyncGenerator<string[]> {
+    let after = 0;
+    for (;;) {
+      const { rows: batch } = await db.execute<{ row: number; cells: string[]; problems: string | null }>(
+        sql`SELECT r.row_number AS row, r.cells,
+                   (SELECT string_agg(e.field || ': ' || e.reason, '; ' ORDER BY e.field)
+                      FROM contact_import_errors e
+                     WHERE e.workspace_id = r.workspace_id AND e.import_id = r.import_id AND e.row_number = r.row_number) AS problems
+              FROM contact_import_rejects r
+             WHERE r.workspace_id = ${ctx.workspaceId} AND r.import_id = ${imp.id} AND r.row_number > ${after}
+             ORDER BY r.row_number LIMIT ${REJECT_BATCH}`,
+      );
+      for (const r of batch) {
+        const cells = r.cells.length >= headers.length ? r.cells : [...r.cells, ...Array<string>(headers.length - r.cells.length).fill("")];
+        yield [r.problems ?? "", ...cells];
+      }
+      if (batch.length < REJECT_BATCH) return;
+      after = batch[batch.length - 1]!.row;
+    }
+  }
+  const base = imp.fileName.replace(/\.[^.]*$/, "") || "import";
+  return { stream: csvStream(["Errors", ...headers], rows()), fileName: `${base}-rows-to-fix.csv` };
 }

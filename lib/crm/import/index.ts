@@ -1,7 +1,7 @@
 // Public face of the CSV import engine: upload and preview, mapping, start/cancel/status, the error report and the job.
 // Routes, pages and workers import from here only; never reach into the engine's other files from outside it.
 export { uploadImport, sniffNotCsv, type UploadOptions, type UploadRequest } from "./upload";
-export { cancelImport, getImport, importErrorsCsv, importProgress, importToJson, listImports, startImport, type StartImportDeps } from "./imports";
+export { cancelImport, getImport, importErrorsCsv, importProgress, importRejectsCsv, importToJson, listImports, startImport, type StartImportDeps } from "./imports";
 export { IMPORT_FIELDS, IMPORT_FIELD_LABELS, customKeyFor, mappingProblems, normaliseHeader, suggestMapping } from "./mapping";
 export type { ImportField, ImportMapping, MappingTarget } from "./mapping";
 export { importContactsJob, IMPORT_JOBS } from "./jobs";

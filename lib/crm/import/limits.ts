@@ -12,6 +12,14 @@ export const SAMPLE_ROWS = 20;
 /** Longest custom field value kept from a cell. */
 export const MAX_CUSTOM_VALUE_CHARS = 1_000;
 
+/**
+ * Rejected rows whose cells are kept for the "rows to fix" download: the first 50,000, and at most 16M characters of
+ * cells in all (a file of mostly bad rows would otherwise store itself again). Past either, rows are still reported in
+ * the error report, with their row number and reason.
+ */
+export const MAX_REJECT_ROWS = 50_000;
+export const MAX_REJECT_CHARS = 16 * 1024 * 1024;
+
 const MIN_BATCH_ROWS = 1_000;
 // Staging parses one batch while the previous one is being copied, so two batches are in memory at once: at 5,000
 // rows a 1M-row import peaks under the 300 MB goal (10,000 measured 301 MB).

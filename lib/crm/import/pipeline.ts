@@ -20,7 +20,7 @@ import { commitStaged, type CommitCounts, type CommitInput } from "./commit";
 import { createCsvParser, isBlankRecord, recordStartLine, type CsvProblem } from "./csv";
 import { BomStripper, latin1ToWindows1252, LineEndingNormaliser } from "./encoding";
 import { ImportCancelled, ImportFileError } from "./errors";
-import { batchSizeFor } from "./limits";
+import { batchSizeFor, MAX_REJECT_CHARS, MAX_REJECT_ROWS } from "./limits";
 import type { ImportMapping, MappingTarget } from "./mapping";
 import { compileRowPlan, validateRow, WHOLE_ROW, type RowError } from "./row";
 import type { ImportPolicy } from "./schemas";
@@ -93,9 +93,11 @@ export async function runContactImport(db: Db, payload: { importId: string; work
 
     try {
       await client.query("DELETE FROM contact_import_errors WHERE workspace_id = $1 AND import_id = $2", [workspaceId, importId]);
+      await client.query("DELETE FROM contact_import_rejects WHERE workspace_id = $1 AND import_id = $2", [workspaceId, importId]);
       const reset = await client.query(
         `UPDATE contact_imports SET status = 'validating', processed_rows = 0, valid_rows = 0, error_rows = 0, duplicate_rows = 0,
-                inserted = 0, updated = 0, skipped = 0, error_message = NULL, finished_at = NULL
+                inserted = 0, updated = 0, skipped = 0, stage_moves_refused = 0, stage_changes = 0, companies_created = 0,
+                custom_fields_created = 0, error_message = NULL, finished_at = NULL
           WHERE id = $1 AND workspace_id = $2 AND status IN ('validating', 'committing')`,
         [importId, workspaceId],
       );
@@ -104,6 +106,8 @@ export async function runContactImport(db: Db, payload: { importId: string; work
 
       const meta = await readUploadMeta(workspaceId, importId);
       if (!meta) throw new ImportFileError("The uploaded file is no longer available. Upload it again.");
+      // The header as read: the columns of the "rows to fix" download.
+      await client.query("UPDATE contact_imports SET headers = $3 WHERE id = $1 AND workspace_id = $2", [importId, workspaceId, meta.headers]);
       const table = await createStagingTable(client, importId);
       const policy = imp.policy as ImportPolicy;
       const mapping = imp.mapping as ImportMapping;
@@ -198,12 +202,20 @@ async function importActor(db: Db, workspaceId: string, userId: string | null): 
 
 async function finishCancelled(db: Db, importId: string, workspaceId: string): Promise<void> {
   await db.$client.query("DELETE FROM contact_import_errors WHERE workspace_id = $1 AND import_id = $2", [workspaceId, importId]);
+  await db.$client.query("DELETE FROM contact_import_rejects WHERE workspace_id = $1 AND import_id = $2", [workspaceId, importId]);
   await db.$client.query(
     `UPDATE contact_imports SET error_message = 'Cancelled: nothing was imported.', finished_at = coalesce(finished_at, now()),
-            inserted = 0, updated = 0, skipped = 0, duplicate_rows = 0
+            inserted = 0, updated = 0, skipped = 0, duplicate_rows = 0, stage_moves_refused = 0, stage_changes = 0,
+            companies_created = 0, custom_fields_created = 0
       WHERE id = $1 AND workspace_id = $2 AND status = 'cancelled'`,
     [importId, workspaceId],
   );
+}
+
+/** A row the import rejected, with its cells as read (for the "rows to fix" download). */
+interface Reject {
+  row: number;
+  cells: string[];
 }
 
 interface StageInput {
@@ -243,6 +255,10 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
   const takeCopyText = () => spare.pop() ?? new CopyText();
   let lines = takeCopyText();
   let errors: RowError[] = [];
+  // Rejected rows' cells (the first MAX_REJECT_ROWS, within MAX_REJECT_CHARS), for the "rows to fix" download.
+  let rejects: Reject[] = [];
+  let rejectRows = 0;
+  let rejectChars = 0;
   let ordinal = 1;
   let batch = 0;
   const counts: StageResult = { processedRows: 0, validRows: 0, errorRows: 0 };
@@ -253,11 +269,12 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
   // take the error for a broken record), so a reason to stop is kept here and thrown by the loop below.
   let stop: Error | null = null;
   // Batches are sealed (their COPY text built) as soon as they are full, and sent by the loop below.
-  const sealed: { copyText: CopyText; errors: RowError[]; progress: StageResult }[] = [];
+  const sealed: { copyText: CopyText; errors: RowError[]; rejects: Reject[]; progress: StageResult }[] = [];
   const seal = () => {
-    sealed.push({ copyText: lines, errors, progress: { ...counts } });
+    sealed.push({ copyText: lines, errors, rejects, progress: { ...counts } });
     lines = takeCopyText();
     errors = [];
+    rejects = [];
     sinceFlush = 0;
   };
 
@@ -275,7 +292,8 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
       return;
     }
     const cells = windows1252 ? record.map(latin1ToWindows1252) : record;
-    const result = validateRow(plan, cells, recordStartLine(record, endLine));
+    const rowNumber = recordStartLine(record, endLine);
+    const result = validateRow(plan, cells, rowNumber);
     counts.processedRows += 1;
     sinceFlush += 1;
     if ("contact" in result) {
@@ -285,6 +303,12 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
     } else {
       errors.push(...result.errors);
       counts.errorRows += 1;
+      const chars = cells.reduce((n, c) => n + c.length, 0);
+      if (rejectRows < MAX_REJECT_ROWS && rejectChars + chars <= MAX_REJECT_CHARS) {
+        rejects.push({ row: rowNumber, cells });
+        rejectRows += 1;
+        rejectChars += chars;
+      }
     }
     if (sinceFlush >= batchSize) seal();
   };
@@ -324,7 +348,7 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
   // sealed batch is sent (COPY, its error rows, progress and the cancel check) without waiting; sending the next first
   // waits for that one. Any failure in a batch surfaces at the next send or at the end.
   let inFlight: Promise<void> | null = null;
-  const send = async (copyText: CopyText, rowErrors: RowError[], progress: StageResult): Promise<void> => {
+  const send = async (copyText: CopyText, rowErrors: RowError[], rowRejects: Reject[], progress: StageResult): Promise<void> => {
     await copyBatch(client, table, copyText.bytes());
     copyText.clear();
     spare.push(copyText);
@@ -333,6 +357,14 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
         `INSERT INTO contact_import_errors (workspace_id, import_id, row_number, field, reason)
          SELECT $1, $2, e.row_number, e.field, e.reason FROM unnest($3::int[], $4::text[], $5::text[]) AS e(row_number, field, reason)`,
         [workspaceId, importId, rowErrors.map((e) => e.row), rowErrors.map((e) => e.field.slice(0, 500)), rowErrors.map((e) => e.reason.slice(0, MAX_REASON_CHARS))],
+      );
+    }
+    if (rowRejects.length > 0) {
+      // One JSON parameter ([row, [cells…]] per row): cells may hold anything, and arrays of arrays do not unnest per row.
+      await client.query(
+        `INSERT INTO contact_import_rejects (workspace_id, import_id, row_number, cells)
+         SELECT $1, $2, (r->>0)::int, ARRAY(SELECT jsonb_array_elements_text(r->1)) FROM jsonb_array_elements($3::jsonb) AS r`,
+        [workspaceId, importId, JSON.stringify(rowRejects.map((r) => [r.row, r.cells]))],
       );
     }
     const { rows } = await client.query<{ status: string }>(
@@ -355,7 +387,7 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
   const sendSealed = async () => {
     for (let next = sealed.shift(); next; next = sealed.shift()) {
       await waitForDb();
-      const pending = send(next.copyText, next.errors, next.progress);
+      const pending = send(next.copyText, next.errors, next.rejects, next.progress);
       // Awaited by the next send (or the final wait); until then a rejection must not count as unhandled.
       pending.catch(() => {});
       inFlight = pending;
@@ -491,9 +523,21 @@ async function commitInOneTransaction(client: pg.PoolClient, a: CommitArgs): Pro
     });
     const done = await q(
       `UPDATE contact_imports SET status = 'completed', duplicate_rows = $3, inserted = $4, updated = $5, skipped = $6,
+              stage_moves_refused = $7, stage_changes = $8, companies_created = $9, custom_fields_created = $10,
               error_message = NULL, finished_at = now()
         WHERE id = $1 AND workspace_id = $2 AND status = 'committing'`,
-      [a.importId, a.workspaceId, counts.duplicates, counts.inserted, counts.updated, counts.skipped],
+      [
+        a.importId,
+        a.workspaceId,
+        counts.duplicates,
+        counts.inserted,
+        counts.updated,
+        counts.skipped,
+        counts.stageMovesRefused,
+        counts.stageChanges,
+        counts.companiesCreated,
+        counts.customFieldsCreated,
+      ],
     );
     // A cancel that landed while the commit ran wins: throwing here rolls every change of this transaction back.
     if (done.rowCount === 0) throw new ImportCancelled();

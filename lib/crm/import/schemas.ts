@@ -48,6 +48,13 @@ export const importSchema = z.object({
   inserted: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
+  /** Backward stage moves left out because the importer's role may not make them (each is in the error report). */
+  stageMovesRefused: z.number().int(),
+  /** Stage moves the import made on existing contacts (in their history and timeline). */
+  stageChanges: z.number().int(),
+  companiesCreated: z.number().int(),
+  /** Custom fields the file's columns named that the workspace had not defined (created as text fields). */
+  customFieldsCreated: z.number().int(),
   /** 0–1 for a progress bar: reading the file is most of it, the commit the last step. */
   progress: z.number().min(0).max(1),
   errorMessage: z.string().nullable(),
