@@ -1,6 +1,7 @@
 "use client";
-// The audit log table: actor, action, entity, before/after summary and time, with keyset "Load more".
+// The audit log table: actor, action, entity (linked to its page), before/after summary and time, with keyset "Load more".
 // Never page with offsets; older pages load after the last cursor through the settings action.
+import Link from "next/link";
 import { useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/query-keys";
@@ -10,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-error";
 import { TableFrame, Td, Th, Tr } from "@/components/ui/table";
-import { AUDIT_PAGE_SIZE, describeAction, describeEntity, summariseChange, type AuditEntryView } from "./audit-format";
+import { AUDIT_PAGE_SIZE, describeAction, entityView, mergeView, summariseChange, type AuditEntryView, type ChangeLine, type MergedContact } from "./audit-format";
 
 interface Page {
   entries: AuditEntryView[];
@@ -36,7 +37,7 @@ export function AuditTable({ initialPage, timeZone }: { initialPage: Page; timeZ
   const nextCursor = extra.length ? (extra[extra.length - 1]?.nextCursor ?? null) : after;
 
   if (!entries.length) {
-    return <EmptyState title="Nothing recorded yet" description="Every change to campaigns, members, invitations, API keys and settings is recorded here." />;
+    return <EmptyState title="Nothing recorded yet" description="Every change in this workspace (contacts, imports, campaigns, media, members, API keys and settings) is recorded here." />;
   }
 
   return (
@@ -53,8 +54,9 @@ export function AuditTable({ initialPage, timeZone }: { initialPage: Page; timeZ
         </thead>
         <tbody>
           {entries.map((e) => {
-            const changes = summariseChange(e);
             const at = typeof e.createdAt === "string" ? e.createdAt : e.createdAt.toISOString();
+            const entity = entityView(e);
+            const merge = mergeView(e);
             return (
               <Tr key={e.id}>
                 <Td className="whitespace-nowrap text-muted-foreground">
@@ -63,22 +65,23 @@ export function AuditTable({ initialPage, timeZone }: { initialPage: Page; timeZ
                 <Td className="max-w-48 truncate" title={e.actorLabel}>
                   {e.actorLabel}
                 </Td>
-                <Td className="whitespace-nowrap">
+                <Td className="min-w-44">
                   {describeAction(e.action)}
                   <span className="block font-mono text-xs text-muted-foreground">{e.action}</span>
                 </Td>
-                <Td>{describeEntity(e)}</Td>
-                <Td>
-                  {changes.length ? (
-                    <ul className="grid gap-0.5 text-xs">
-                      {changes.map((c, i) => (
-                        <li key={i}>{c}</li>
-                      ))}
-                    </ul>
+                <Td className="max-w-64">
+                  <span className="block text-xs whitespace-nowrap text-muted-foreground">{entity.type}</span>
+                  {entity.href ? (
+                    <Link href={entity.href} title={entity.title} className="block truncate rounded underline-offset-2 hover:underline">
+                      {entity.name}
+                    </Link>
                   ) : (
-                    <span className="text-muted-foreground">—</span>
+                    <span title={entity.title} className="block truncate">
+                      {entity.name}
+                    </span>
                   )}
                 </Td>
+                <Td className="min-w-64">{merge ? <MergeSummary winner={merge.winner} loser={merge.loser} fieldsTaken={merge.fieldsTaken} tags={merge.tags} /> : <Changes {...summariseChange(e)} />}</Td>
               </Tr>
             );
           })}
@@ -101,6 +104,61 @@ export function AuditTable({ initialPage, timeZone }: { initialPage: Page; timeZ
           </Button>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+function Changes({ lines, more }: { lines: ChangeLine[]; more: number }) {
+  if (!lines.length) return <span className="text-muted-foreground">—</span>;
+  return (
+    <ul className="grid gap-0.5 text-xs">
+      {lines.map((l, i) => (
+        <li key={i}>
+          <span className="text-muted-foreground">{l.field}:</span>{" "}
+          {l.before !== undefined && l.after !== undefined ? (
+            <>
+              <span className="text-muted-foreground">{l.before}</span> → {l.after}
+            </>
+          ) : l.after !== undefined ? (
+            l.after
+          ) : (
+            <>was {l.before}</>
+          )}
+        </li>
+      ))}
+      {more ? <li className="text-muted-foreground">and {more} more</li> : null}
+    </ul>
+  );
+}
+
+function ContactRef({ c }: { c: MergedContact }) {
+  const title = [c.name, c.email && c.email !== c.name ? c.email : null, c.id].filter(Boolean).join(" · ");
+  return c.href ? (
+    <Link href={c.href} title={title} className="font-medium underline underline-offset-2">
+      {c.name}
+    </Link>
+  ) : (
+    <span title={title} className="font-medium">
+      {c.name}
+    </span>
+  );
+}
+
+/** A merge: which contact was folded into which, and what the kept contact took from the other. */
+function MergeSummary({ winner, loser, fieldsTaken, tags }: { winner: MergedContact; loser: MergedContact; fieldsTaken: string[]; tags: string[] }) {
+  return (
+    <div className="grid gap-0.5 text-xs">
+      <p>
+        <ContactRef c={loser} /> <span className="text-muted-foreground">(removed, id {loser.id.slice(0, 8)})</span> merged into <ContactRef c={winner} />
+      </p>
+      <p>
+        <span className="text-muted-foreground">Fields taken from the removed contact:</span> {fieldsTaken.length ? fieldsTaken.join(", ") : "none"}
+      </p>
+      {tags.length ? (
+        <p>
+          <span className="text-muted-foreground">Tags now:</span> {tags.join(", ")}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { NativeSelect } from "@/components/ui/input";
 import { formatCount } from "./crm-format";
+import { formatFileSize } from "./import-labels";
 import { apiJson, type ApiResult } from "./rest-client";
 import { useCustomFieldDefs } from "./custom-fields-inputs";
 
@@ -19,12 +20,6 @@ const POLICY_TEXT: Record<ImportPolicy, { title: string; hint: string }> = {
   update: { title: "Update them", hint: "The file's non-empty values overwrite the stored ones." },
   fill_blanks: { title: "Only fill blanks", hint: "Stored values win; the file only fills fields that are empty today." },
 };
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Uploads through XHR rather than fetch, for the upload progress a large file needs. */
 function uploadCsv(file: File, onProgress: (fraction: number) => void): Promise<ApiResult<ImportPreview>> {
@@ -65,7 +60,7 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
 
   async function upload() {
     if (!file) return setError("Choose a CSV file first.");
-    if (file.size > maxBytes) return setError(`That file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`);
+    if (file.size > maxBytes) return setError(`That file is ${formatFileSize(file.size)}; the limit is ${formatFileSize(maxBytes)}.`);
     setError(null);
     setUploadPct(0);
     const res = await uploadCsv(file, setUploadPct);
@@ -90,7 +85,7 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
   if (!preview) {
     return (
       <Card aria-labelledby="import-upload">
-        <CardHeader titleId="import-upload" title="1. Upload a CSV" description={`UTF-8 or Windows-1252, comma, semicolon or tab separated, up to ${formatBytes(maxBytes)}. The first row names the columns.`} />
+        <CardHeader titleId="import-upload" title="1. Upload a CSV" description={`UTF-8 or Windows-1252, comma, semicolon or tab separated, up to ${formatFileSize(maxBytes)}. The first row names the columns.`} />
         <CardBody className="grid gap-4">
           <label
             htmlFor="import-file"
@@ -104,7 +99,7 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
           >
             <FileSpreadsheet aria-hidden className="size-8 text-muted-foreground" />
             <span className="font-medium">{file ? file.name : "Choose a file or drop it here"}</span>
-            <span className="text-sm text-muted-foreground">{file ? formatBytes(file.size) : "A .csv export from a spreadsheet or another CRM"}</span>
+            <span className="text-sm text-muted-foreground">{file ? formatFileSize(file.size) : "A .csv export from a spreadsheet or another CRM"}</span>
           </label>
           <input
             ref={inputRef}
@@ -144,7 +139,7 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
         <CardHeader
           titleId="import-file-summary"
           title={preview.fileName}
-          description={`${formatCount(preview.totalRows)} rows · ${formatBytes(preview.totalBytes)} · ${preview.encoding.toUpperCase()}${preview.bom ? " with BOM" : ""} · separated by ${preview.delimiter === "\t" ? "tabs" : `“${preview.delimiter}”`}`}
+          description={`${formatCount(preview.totalRows)} rows · ${formatFileSize(preview.totalBytes)} · ${preview.encoding.toUpperCase()}${preview.bom ? " with BOM" : ""} · separated by ${preview.delimiter === "\t" ? "tabs" : `“${preview.delimiter}”`}`}
           actions={
             <Button
               variant="ghost"

@@ -5,6 +5,7 @@ import type { ImportJson } from "@/lib/crm/import/schemas";
 import { formatTimestamp } from "@/components/format";
 import { TableFrame, Td, Th, Tr } from "@/components/ui/table";
 import { formatCount } from "./crm-format";
+import { unchangedLabel } from "./import-labels";
 import { ImportStatusBadge } from "./import-status-badge";
 
 export function ImportsTable({ imports, timeZone }: { imports: ImportJson[]; timeZone: string }) {
@@ -17,7 +18,9 @@ export function ImportsTable({ imports, timeZone }: { imports: ImportJson[]; tim
           <Th className="text-right">Rows</Th>
           <Th className="text-right">Added</Th>
           <Th className="text-right">Updated</Th>
-          <Th className="text-right">Skipped</Th>
+          <Th className="text-right" title="Existing contacts the file left as they were: skipped, or already up to date">
+            Not changed
+          </Th>
           <Th className="text-right">Errors</Th>
           <Th>Started</Th>
         </tr>
@@ -36,7 +39,9 @@ export function ImportsTable({ imports, timeZone }: { imports: ImportJson[]; tim
             <Td className="text-right tabular-nums">{formatCount(i.totalRows)}</Td>
             <Td className="text-right tabular-nums">{formatCount(i.inserted)}</Td>
             <Td className="text-right tabular-nums">{formatCount(i.updated)}</Td>
-            <Td className="text-right tabular-nums">{formatCount(i.skipped)}</Td>
+            <Td className="text-right tabular-nums" title={unchangedLabel(i.policy).counter}>
+              {formatCount(i.skipped)}
+            </Td>
             <Td className="text-right tabular-nums">
               {i.errorRows ? (
                 <a href={`/api/v1/contacts/imports/${i.id}/errors.csv`} download className="text-danger underline-offset-2 hover:underline" aria-label={`Download the ${i.errorRows} error rows of ${i.fileName}`}>

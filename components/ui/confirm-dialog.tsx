@@ -11,6 +11,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = "Cancel",
   onConfirm,
 }: {
   /** The element that opens the dialog; it must be a focusable button. */
@@ -18,6 +19,8 @@ export function ConfirmDialog({
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog without acting; rename it when "Cancel" would read as the action itself. */
+  cancelLabel?: string;
   /** Returns an error message to keep the dialog open, or null when done. */
   onConfirm: () => Promise<string | null>;
 }) {
@@ -42,7 +45,7 @@ export function ConfirmDialog({
           <FormError message={error} />
           <div className="flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
-              <Button variant="outline">Cancel</Button>
+              <Button variant="outline">{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <Button
               variant="danger"

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import type { ContactImport } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
+import { listCustomFields } from "@/lib/crm";
 import { getImport, importToJson } from "@/lib/crm/import";
 import { NotFoundError } from "@/lib/errors";
 import { getWorkspace } from "@/lib/workspaces";
@@ -26,7 +27,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
-  const workspace = await getWorkspace(ctx);
+  const [workspace, customFields] = await Promise.all([getWorkspace(ctx), listCustomFields(ctx, { entity: "contact" })]);
+  // Columns mapped to custom.<key> are named with the field's label, as the mapping step named them.
+  const customLabels = Object.fromEntries(customFields.map((f) => [f.key, f.label]));
   return (
     <>
       <Link href="/crm/imports" className="mb-3 inline-flex items-center gap-1 rounded text-sm text-muted-foreground hover:text-foreground">
@@ -34,7 +37,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         Imports
       </Link>
       <PageHeader title={`Import of ${imp.fileName}`} description="Progress updates on its own; you can leave this page and come back." />
-      <ImportProgress initial={importToJson(imp)} canImport={can(ctx.role, "contacts.import")} timeZone={workspace.timezone} />
+      <ImportProgress initial={importToJson(imp)} canImport={can(ctx.role, "contacts.import")} timeZone={workspace.timezone} customLabels={customLabels} />
     </>
   );
 }
