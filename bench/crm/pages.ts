@@ -131,14 +131,19 @@ export async function measureContactPages(input: PagesInput): Promise<{ figures:
     log(`plan of ${v.label}:\n${(await explainPage(db.$client, v.run)).join("\n")}`);
   }
 
+  return summarizePages(samples, log);
+}
+
+/** p50/p95 figures and summaries of each label's samples, logged one line per page kind. */
+function summarizePages(samples: Map<string, number[]>, log: (line: string) => void): { figures: Figures; summaries: PageSummary[] } {
   const figures: Figures = {};
   const summaries: PageSummary[] = [];
-  for (const v of variants) {
-    const s = summarize(samples.get(v.label)!);
-    figures[`pages.${v.label}_p50`] = { value: round(s.p50), unit: "ms" };
-    figures[`pages.${v.label}_p95`] = { value: round(s.p95), unit: "ms" };
-    summaries.push({ label: v.label, p50: s.p50, p95: s.p95 });
-    log(`contacts page ${v.label}: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (${s.count} runs)`);
+  for (const [label, ms] of samples) {
+    const s = summarize(ms);
+    figures[`pages.${label}_p50`] = { value: round(s.p50), unit: "ms" };
+    figures[`pages.${label}_p95`] = { value: round(s.p95), unit: "ms" };
+    summaries.push({ label, p50: s.p50, p95: s.p95 });
+    log(`contacts page ${label}: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (${s.count} runs)`);
   }
   return { figures, summaries };
 }
@@ -190,15 +195,10 @@ export async function measureContactViews(input: PagesInput & { slowMs: number }
   for (let i = 0; i < input.warmup; i++) for (const v of views) await run(v.params);
   const samples = new Map<string, number[]>(views.map((v) => [v.label, []]));
   for (let i = 0; i < input.runs; i++) for (const v of views) samples.get(v.label)!.push((await timed(() => run(v.params))).ms);
-  const figures: Figures = {};
-  const summaries: PageSummary[] = [];
+  const result = summarizePages(samples, log);
   for (const v of views) {
-    const s = summarize(samples.get(v.label)!);
-    figures[`pages.${v.label}_p50`] = { value: round(s.p50), unit: "ms" };
-    figures[`pages.${v.label}_p95`] = { value: round(s.p95), unit: "ms" };
-    summaries.push({ label: v.label, p50: s.p50, p95: s.p95 });
-    log(`contacts page ${v.label}: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms (${s.count} runs)`);
-    if (s.p95 > input.slowMs) log(`plan of ${v.label}:\n${(await explainPage(pool, () => run(v.params))).join("\n")}`);
+    const p95 = result.summaries.find((x) => x.label === v.label)!.p95;
+    if (p95 > input.slowMs) log(`plan of ${v.label}:\n${(await explainPage(pool, () => run(v.params))).join("\n")}`);
   }
-  return { figures, summaries };
+  return result;
 }
