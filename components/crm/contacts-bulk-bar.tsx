@@ -1,6 +1,7 @@
 "use client";
 // The bar that appears once contacts are selected: how many, clear, and the bulk actions the role may use.
-// Never act on rows that are not selected, and never promise more than the loaded rows: selection covers loaded contacts only.
+// Never act on rows that are not selected, and never promise more than the loaded rows: selection covers loaded contacts
+// only, except Enrich once the whole segment is selected, and then the bar says which actions cover what.
 import { useState, type ReactNode } from "react";
 import { Popover } from "radix-ui";
 import { ChevronDown, ListPlus, Tag, Trash, TrendingUp, UserRound, WandSparkles } from "lucide-react";
@@ -44,8 +45,12 @@ export function ContactsBulkBar({
   onEnrich,
   onAddToList,
   onClear,
+  segmentTotal,
 }: {
+  /** Selected loaded contacts: what Tag, Stage, Owner, Add to list and Delete act on. */
   count: number;
+  /** Set when the whole segment is selected: Enrich then covers all of its contacts. */
+  segmentTotal?: number;
   owners: OwnerOption[];
   canWrite: boolean;
   canDelete: boolean;
@@ -69,7 +74,14 @@ export function ContactsBulkBar({
   return (
     <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-md border border-primary/30 bg-primary/5 px-3 py-1.5">
       <p className="text-sm font-medium" aria-live="polite">
-        {count} selected
+        {segmentTotal === undefined ? (
+          `${count} selected`
+        ) : (
+          <>
+            {segmentTotal.toLocaleString("en-US")} in segment selected
+            <span className="font-normal text-muted-foreground"> · other actions: {count} loaded only</span>
+          </>
+        )}
       </p>
       <Button variant="ghost" size="sm" onClick={onClear}>
         Clear selection
@@ -101,7 +113,7 @@ export function ContactsBulkBar({
           {onEnrich ? (
             <Button variant="outline" size="sm" pending={enriching} onClick={onEnrich}>
               <WandSparkles aria-hidden className="size-4" />
-              Enrich
+              {segmentTotal === undefined ? "Enrich" : `Enrich all ${segmentTotal.toLocaleString("en-US")}`}
             </Button>
           ) : null}
         </>
@@ -109,7 +121,7 @@ export function ContactsBulkBar({
       {canDelete ? (
         <Button variant="danger-outline" size="sm" pending={deleting} onClick={onDelete}>
           <Trash aria-hidden className="size-4" />
-          Delete
+          {segmentTotal === undefined ? "Delete" : `Delete ${count} loaded`}
         </Button>
       ) : null}
     </div>

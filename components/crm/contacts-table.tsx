@@ -3,10 +3,10 @@
 // a column chooser, selection with Shift-click ranges, and bulk actions. Never page with offsets, and never keep one view's pages under another's key.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Download } from "lucide-react";
-import { bulkContactsAction, listContactsAction, segmentMembersAction } from "@/app/(app)/crm/actions";
+import { bulkContactsAction, countSegmentAction, listContactsAction, segmentMembersAction } from "@/app/(app)/crm/actions";
 import { CONTACTS_PAGE_SIZE, serializeContactSearchParams, toListContactsInput, type ContactFiltersValue } from "@/app/(app)/crm/search-params";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -17,6 +17,7 @@ import { CONTACT_COLUMNS, NAME_COLUMN_WIDTH, toContactListItem, type ContactList
 import type { OwnerOption } from "./contact-filters";
 import { CONTACT_ROW_HEIGHT, ContactTableRow } from "./contact-row";
 import { ContactsBulkBar } from "./contacts-bulk-bar";
+import { EnrichSelectAllBanner } from "./enrich-select-all-banner";
 import { crmQueryKeys } from "@/lib/query-keys";
 import { refreshContactLists } from "./refresh-contacts";
 import { useStartEnrichment } from "./enrichment-runs-provider";
@@ -104,10 +105,14 @@ export function ContactsTable({
   const allSelected = rows.length > 0 && selectedLoaded.length === rows.length;
   const someSelected = selectedLoaded.length > 0 && !allSelected;
 
+  // "Select all N in this segment": Enrich then runs over the whole segment. Any other change of selection ends it.
+  const [segmentWide, setSegmentWide] = useState(false);
+
   const onToggle = useCallback(
     (index: number, shiftKey: boolean) => {
       const row = rows[index];
       if (!row) return;
+      setSegmentWide(false);
       setSelected((prev) => {
         const next = new Set(prev);
         const on = !prev.has(row.id);
@@ -190,6 +195,26 @@ export function ContactsTable({
   const [enriching, setEnriching] = useState(false);
   const startEnrichment = useStartEnrichment();
 
+  // The whole segment is on offer only when the list is the segment itself (no other filter narrows it) and more of it
+  // exists than is loaded; its size comes from the segments engine.
+  const filterSegmentId = input.segmentId ?? null;
+  const onlySegment = !!filterSegmentId && !input.q && !input.stage && !input.tag && !input.companyId && !input.ownerUserId;
+  // Once chosen, the whole segment stays selected while more pages load (the new rows are part of it anyway).
+  const offerSegment = canWrite && !!startEnrichment && onlySegment && (segmentWide || (allSelected && !!hasNextPage));
+  const segmentCount = useQuery({
+    queryKey: crmQueryKeys.segments.count(filterSegmentId ?? ""),
+    queryFn: async () => {
+      const res = await countSegmentAction({ id: filterSegmentId });
+      if (!res.ok) throw new Error(res.message);
+      return res.data.count;
+    },
+    enabled: offerSegment,
+    staleTime: 60_000,
+    retry: false,
+  });
+  const segmentTotal = offerSegment && segmentCount.data !== undefined && (segmentWide || segmentCount.data > rows.length) ? segmentCount.data : null;
+  const wholeSegment = segmentWide && segmentTotal !== null;
+
   const addToList = useCallback(
     async (segmentId: string): Promise<string | null> => {
       try {
@@ -210,7 +235,7 @@ export function ContactsTable({
     if (!startEnrichment) return;
     setEnriching(true);
     try {
-      const message = await startEnrichment([...selected]);
+      const message = await startEnrichment(wholeSegment && filterSegmentId ? { scope: "segment", segmentId: filterSegmentId } : { scope: "contacts", ids: [...selected] });
       if (message) toast.error(message);
     } finally {
       setEnriching(false);
@@ -226,6 +251,7 @@ export function ContactsTable({
         return;
       }
       setSelected(new Set());
+      setSegmentWide(false);
       anchor.current = null;
       offerUndo({ ids: res.data.undo?.ids ?? [], message: `Deleted ${plural(res.data.affected)}.` });
       void refresh();
@@ -259,8 +285,10 @@ export function ContactsTable({
             onAddToList={addToList}
             onClear={() => {
               setSelected(new Set());
+              setSegmentWide(false);
               anchor.current = null;
             }}
+            segmentTotal={wholeSegment ? (segmentTotal ?? undefined) : undefined}
           />
         ) : (
           <p className="text-sm text-muted-foreground">
@@ -277,6 +305,16 @@ export function ContactsTable({
           <ColumnChooser visible={visible} onChange={setVisible} onReset={reset} />
         </div>
       </div>
+
+      {offerSegment && (segmentCount.isPending || segmentTotal !== null) ? (
+        <EnrichSelectAllBanner
+          loaded={wholeSegment ? selected.size : rows.length}
+          total={segmentTotal}
+          wholeSegment={wholeSegment}
+          onSelectSegment={() => setSegmentWide(true)}
+          onSelectLoaded={() => setSegmentWide(false)}
+        />
+      ) : null}
 
       <div
         ref={scrollRef}
@@ -306,6 +344,7 @@ export function ContactsTable({
                     aria-label={`Select all ${rows.length} loaded contacts`}
                     onChange={() => {
                       setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)));
+                      setSegmentWide(false);
                       anchor.current = null;
                     }}
                   />

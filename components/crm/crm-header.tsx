@@ -2,11 +2,11 @@
 // Never hold the active section in client state: each section is its own URL, so a link opens that section.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Building, Copy, FileSpreadsheet, ListFilter, SlidersHorizontal, Users, Workflow, type LucideIcon } from "lucide-react";
+import { Building, Copy, FileSpreadsheet, ListFilter, SlidersHorizontal, Users, WandSparkles, Workflow, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 
-export type CrmSection = "contacts" | "companies" | "segments" | "duplicates" | "imports" | "rules" | "fields";
+export type CrmSection = "contacts" | "companies" | "segments" | "duplicates" | "imports" | "enrichment" | "rules" | "fields";
 
 const SECTIONS: Array<{ id: CrmSection; label: string; href: string; icon: LucideIcon }> = [
   { id: "contacts", label: "Contacts", href: "/crm", icon: Users },
@@ -14,6 +14,7 @@ const SECTIONS: Array<{ id: CrmSection; label: string; href: string; icon: Lucid
   { id: "segments", label: "Segments", href: "/crm/segments", icon: ListFilter },
   { id: "duplicates", label: "Duplicates", href: "/crm/duplicates", icon: Copy },
   { id: "imports", label: "Imports", href: "/crm/imports", icon: FileSpreadsheet },
+  { id: "enrichment", label: "Enrichment", href: "/crm/enrichment", icon: WandSparkles },
   { id: "rules", label: "Lifecycle rules", href: "/crm/rules", icon: Workflow },
   { id: "fields", label: "Custom fields", href: "/crm/fields", icon: SlidersHorizontal },
 ];

@@ -1,27 +1,48 @@
 "use client";
-// Bulk enrichment on the contacts list: starts a run for the selected contacts and shows every active run's progress,
-// polling the run list until it settles. Never poll when nothing is running, and never keep a finished run on screen unasked.
+// Bulk enrichment where contacts are listed: starts a run (selected contacts, or a whole segment) and shows every active
+// run's progress, polling the run list until it settles. Never poll when nothing is running, and never keep a finished run
+// on screen unasked; a finished run's banner says what failed and links to the run on the runs page.
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { WandSparkles, X } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { crmQueryKeys } from "@/lib/query-keys";
-import { apiJson, isRunActive, type EnrichmentRunJson } from "./enrichment-api";
+import { apiJson, ENRICHMENT_RUNS_KEY, isRunActive, type EnrichmentRunJson } from "./enrichment-api";
+import { EnrichmentRunProgress } from "./enrichment-run-progress";
 import { refreshContactLists } from "./refresh-contacts";
 
 const POLL_MS = 2000;
-const RUNS_KEY = [...crmQueryKeys.all, "enrichment-runs"] as const;
+const RUNS_KEY = [...ENRICHMENT_RUNS_KEY, "recent"] as const;
 
-type StartRun = (ids: string[]) => Promise<string | null>;
-const EnrichContext = createContext<StartRun | null>(null);
+/** What to enrich: contacts by id (the loaded, selected rows), or every current member of a segment. */
+export type EnrichTarget = { scope: "contacts"; ids: string[] } | { scope: "segment"; segmentId: string };
 
-/** Starts a bulk enrichment run; null when done, else the error message. Outside the provider: unavailable. */
-export function useStartEnrichment(): StartRun | null {
-  return useContext(EnrichContext);
+/** Starts a bulk enrichment run; null when started, else the error message. */
+type StartRun = (target: EnrichTarget) => Promise<string | null>;
+
+interface EnrichmentRunsValue {
+  start: StartRun;
+  shown: EnrichmentRunJson[];
+  cancel: (id: string) => void;
+  dismiss: (id: string) => void;
 }
 
-export function EnrichmentRunsProvider({ children }: { children: ReactNode }) {
+const EnrichContext = createContext<EnrichmentRunsValue | null>(null);
+
+/** Starts a bulk enrichment run. Outside the provider: null (enrichment is not offered there). */
+export function useStartEnrichment(): StartRun | null {
+  return useContext(EnrichContext)?.start ?? null;
+}
+
+export function EnrichmentRunsProvider({
+  children,
+  showProgress = true,
+  target,
+}: {
+  children: ReactNode;
+  /** Render the progress banners above the children; false when the page places <EnrichmentRunsProgress /> itself. */
+  showProgress?: boolean;
+  /** Show only the runs over this target (e.g. one segment's page). */
+  target?: { scope: string; targetId: string };
+}) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const [tracked, setTracked] = useState<string[]>([]);
@@ -53,74 +74,60 @@ export function EnrichmentRunsProvider({ children }: { children: ReactNode }) {
   });
 
   const start = useCallback<StartRun>(
-    async (ids) => {
-      const res = await apiJson<EnrichmentRunJson>("/api/v1/enrichment/runs", { method: "POST", body: { scope: "contacts", ids } });
+    async (t) => {
+      const body = t.scope === "segment" ? { scope: "segment", segmentId: t.segmentId } : { scope: "contacts", ids: t.ids };
+      const res = await apiJson<EnrichmentRunJson>("/api/v1/enrichment/runs", { method: "POST", body });
       if (!res.ok) return res.message;
-      setTracked((t) => [...t, res.data.id]);
-      toast.success(`Enrichment started for ${ids.length} contact${ids.length === 1 ? "" : "s"}.`);
-      void queryClient.invalidateQueries({ queryKey: RUNS_KEY });
+      setTracked((ids) => [...ids, res.data.id]);
+      const n = res.data.total;
+      const who = `${n.toLocaleString("en-US")} contact${n === 1 ? "" : "s"}`;
+      toast.success(t.scope === "segment" ? `Enrichment started for the segment's ${who}.` : `Enrichment started for ${who}.`);
+      void queryClient.invalidateQueries({ queryKey: ENRICHMENT_RUNS_KEY });
       return null;
     },
     [queryClient, toast],
   );
 
-  async function cancel(id: string) {
-    const res = await apiJson<EnrichmentRunJson>(`/api/v1/enrichment/runs/${id}/cancel`, { method: "POST" });
-    if (!res.ok) toast.error(res.message);
-    void queryClient.invalidateQueries({ queryKey: RUNS_KEY });
-  }
+  const cancel = useCallback(
+    async (id: string) => {
+      const res = await apiJson<EnrichmentRunJson>(`/api/v1/enrichment/runs/${id}/cancel`, { method: "POST" });
+      if (!res.ok) toast.error(res.message);
+      void queryClient.invalidateQueries({ queryKey: ENRICHMENT_RUNS_KEY });
+    },
+    [queryClient, toast],
+  );
 
   // Active runs always show (a reload keeps their progress); finished ones only if started here and not dismissed.
-  const shown = (runs.data ?? []).filter((r) => !dismissed.includes(r.id) && (isRunActive(r) || tracked.includes(r.id)));
+  const shown = (runs.data ?? []).filter(
+    (r) =>
+      !dismissed.includes(r.id) &&
+      (isRunActive(r) || tracked.includes(r.id)) &&
+      (!target || (r.scope === target.scope && r.targetId === target.targetId)),
+  );
+  const value: EnrichmentRunsValue = {
+    start,
+    shown,
+    cancel: (id) => void cancel(id),
+    dismiss: (id) => setDismissed((d) => [...d, id]),
+  };
 
   return (
-    <EnrichContext.Provider value={start}>
-      {shown.length ? (
-        <section aria-label="Enrichment runs" className="mb-4 grid gap-2">
-          {shown.map((r) => (
-            <RunProgress key={r.id} run={r} onCancel={() => void cancel(r.id)} onDismiss={() => setDismissed((d) => [...d, r.id])} />
-          ))}
-        </section>
-      ) : null}
+    <EnrichContext.Provider value={value}>
+      {showProgress ? <EnrichmentRunsProgress /> : null}
       {children}
     </EnrichContext.Provider>
   );
 }
 
-function RunProgress({ run, onCancel, onDismiss }: { run: EnrichmentRunJson; onCancel: () => void; onDismiss: () => void }) {
-  const active = isRunActive(run);
-  const pct = Math.round(run.progress * 100);
-  const settledCount = run.done + run.failed;
-  const summary = active
-    ? `${run.status === "queued" ? "Queued" : "Enriching"}: ${settledCount} of ${run.total} contacts, ${run.fieldsFilled} fields filled`
-    : run.status === "completed"
-      ? `Enrichment finished: ${run.done} of ${run.total} contacts enriched, ${run.fieldsFilled} fields filled${run.failed ? `, ${run.failed} failed` : ""}.`
-      : `Enrichment ${run.status}: ${settledCount} of ${run.total} contacts done.`;
+/** The progress banners of the provider's runs, where the page wants them. */
+export function EnrichmentRunsProgress() {
+  const ctx = useContext(EnrichContext);
+  if (!ctx?.shown.length) return null;
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-card px-4 py-3 text-sm shadow-xs">
-      <WandSparkles aria-hidden className="size-4 text-primary" />
-      <div className="grid min-w-48 flex-1 gap-1.5">
-        <p role="status">{summary}</p>
-        <div
-          role="progressbar"
-          aria-label="Enrichment progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-          className="h-2 overflow-hidden rounded-full bg-muted"
-        >
-          <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${pct}%` }} />
-        </div>
-      </div>
-      {active ? (
-        <Button variant="ghost" size="sm" onClick={onCancel}>
-          Cancel
-        </Button>
-      ) : (
-        <button type="button" onClick={onDismiss} aria-label="Dismiss" className="rounded text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring">
-          <X aria-hidden className="size-4" />
-        </button>
-      )}
-    </div>
+    <section aria-label="Enrichment runs" className="mb-4 grid gap-2">
+      {ctx.shown.map((r) => (
+        <EnrichmentRunProgress key={r.id} run={r} onCancel={() => ctx.cancel(r.id)} onDismiss={() => ctx.dismiss(r.id)} />
+      ))}
+    </section>
   );
 }

@@ -8,7 +8,7 @@ export * from "./rate-limit";
 export * from "./runs";
 export * from "./schemas";
 export { classifyAddress, normaliseHost, safeFetch, SafeFetchError, SAFE_FETCH_LIMITS, vetAddress, type Resolver, type SafeFetchOptions, type SafeFetchResult } from "./safe-fetch";
-export { runWaterfall, type EnrichmentReport, type FilledField, type ProviderReport, type WaterfallOptions } from "./waterfall";
+export { runWaterfall, type EnrichmentReport, type FilledField, type ProviderIssue, type ProviderReport, type WaterfallOptions } from "./waterfall";
 export { DEFAULT_PROVIDERS } from "./providers";
 export type { CompanyField, ContactField, EnrichmentProvider, FieldPath, SocialNetwork } from "./providers/types";
 export { analyseEmail, companyNameFromDomain, guessName, isRoleAccount } from "./providers/email";

@@ -5,8 +5,8 @@ import "server-only";
 import { segmentContactIdsQuery } from "../segments/segments";
 import { and, asc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type PgBoss from "pg-boss";
-import type { Db } from "@/db/client";
-import { contactImports, contacts, enrichmentRuns, members, segmentMembers, segments, users } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { auditLog, contactImports, contacts, enrichmentRuns, members, segmentMembers, segments, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { can, isRole } from "@/lib/auth/permissions";
@@ -20,14 +20,24 @@ import {
   enrichmentBatchPayloadSchema,
   listEnrichmentRunsSchema,
   type CreateEnrichmentRunInput,
+  ENRICHMENT_ISSUE_KINDS,
   type EnrichmentBatchPayload,
+  type EnrichmentIssueKind,
+  type EnrichmentProviderIssueJson,
   type EnrichmentRunJson,
   type EnrichmentRunStatus,
   type ListEnrichmentRunsInput,
 } from "./schemas";
 import { countInRun, recordEnrichmentFailure, runWaterfall, type EnrichmentReport, type WaterfallOptions } from "./waterfall";
 
-export type EnrichmentRun = typeof enrichmentRuns.$inferSelect;
+/** What a run's contacts ran into, read from their audit rows (see runIssues). */
+export interface EnrichmentRunIssues {
+  providers: EnrichmentProviderIssueJson[];
+  failureSample: string | null;
+}
+
+/** A run row; the progress view's reads (get, list, cancel) add the problems its contacts ran into. */
+export type EnrichmentRun = typeof enrichmentRuns.$inferSelect & { issues?: EnrichmentRunIssues };
 
 /** Contacts per batch job: small enough that a batch finishes well inside its expiry even when rate-limited. */
 export const ENRICHMENT_BATCH_SIZE = 20;
@@ -63,6 +73,8 @@ export function runToJson(run: EnrichmentRun): EnrichmentRunJson {
     failed: run.failed,
     fieldsFilled: run.fieldsFilled,
     progress: run.total > 0 ? Math.min(1, settled / run.total) : 1,
+    providerIssues: run.issues?.providers ?? [],
+    failureSample: run.issues?.failureSample ?? null,
     createdByUserId: run.createdByUserId,
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -243,6 +255,59 @@ export async function createEnrichmentRun(ctx: Ctx, raw: CreateEnrichmentRunInpu
 
 // ---------------------------------------------------------------- progress view
 
+/** Audit rows of a run are written between its start and its end; a contact in progress when it ends may land a bit later. */
+const ISSUE_WINDOW_SLACK_MS = 10 * 60_000;
+
+/**
+ * The provider problems and contact failures of these runs. The enrichment_runs table keeps counters only, so they are
+ * read from the run's `contact.enrich` audit rows (written once per contact, in the transaction that counts it), looked
+ * up per run within the run's time window so the (workspace, created_at) index bounds the scan.
+ */
+export async function runIssues(db: DbOrTx, workspaceId: string, runs: readonly EnrichmentRun[]): Promise<Map<string, EnrichmentRunIssues>> {
+  const out = new Map<string, EnrichmentRunIssues>(runs.map((r) => [r.id, { providers: [], failureSample: null }]));
+  // A run that has not counted a contact has no audit rows yet.
+  const counted = runs.filter((r) => r.done + r.failed > 0);
+  if (!counted.length) return out;
+  const windows = counted.map((r) => {
+    const from = new Date(r.createdAt.getTime() - 1_000).toISOString();
+    const to = r.finishedAt ? new Date(r.finishedAt.getTime() + ISSUE_WINDOW_SLACK_MS).toISOString() : "infinity";
+    return sql`(${r.id}::text, ${from}::timestamptz, ${to}::timestamptz)`;
+  });
+  const rows = await db.execute<{ run_id: string; provider: string | null; kind: string; n: number; sample: string | null }>(sql`
+    select r.run_id, x.provider, x.kind, count(*)::int as n, min(x.reason) as sample
+    from (values ${sql.join(windows, sql`, `)}) as r(run_id, starts, ends)
+    cross join lateral (
+      select a.after from ${auditLog} a
+      where a.workspace_id = ${workspaceId}
+        and a.created_at >= r.starts and a.created_at <= r.ends
+        and a.entity_type = 'contact' and a.action = 'contact.enrich'
+        and a.after->>'runId' = r.run_id
+    ) a
+    cross join lateral (
+      select p->>'provider' as provider, p->>'kind' as kind, p->>'reason' as reason
+      from jsonb_array_elements(case when jsonb_typeof(a.after->'providerIssues') = 'array' then a.after->'providerIssues' else '[]'::jsonb end) p
+      union all
+      select null, 'contact', a.after->>'reason' where a.after->>'failed' = 'true'
+    ) x
+    group by r.run_id, x.provider, x.kind
+    order by n desc, x.provider`);
+  const kinds = new Set<string>(ENRICHMENT_ISSUE_KINDS);
+  for (const row of rows.rows) {
+    const issues = out.get(row.run_id);
+    if (!issues) continue;
+    if (row.kind === "contact") issues.failureSample = row.sample;
+    else if (row.provider && kinds.has(row.kind)) {
+      issues.providers.push({ provider: row.provider, kind: row.kind as EnrichmentIssueKind, count: Number(row.n), sampleReason: row.sample ?? "" });
+    }
+  }
+  return out;
+}
+
+async function withIssues(ctx: Ctx, runs: EnrichmentRun[]): Promise<EnrichmentRun[]> {
+  const issues = await runIssues(ctx.db, ctx.workspaceId, runs);
+  return runs.map((r) => ({ ...r, issues: issues.get(r.id) }));
+}
+
 export async function getEnrichmentRun(ctx: Ctx, id: string): Promise<EnrichmentRun> {
   authorize(ctx, "contacts.read");
   if (!UUID_RE.test(id)) throw new NotFoundError("Enrichment run");
@@ -252,7 +317,8 @@ export async function getEnrichmentRun(ctx: Ctx, id: string): Promise<Enrichment
     .where(and(eq(enrichmentRuns.workspaceId, ctx.workspaceId), eq(enrichmentRuns.id, id)))
     .limit(1);
   if (!run) throw new NotFoundError("Enrichment run");
-  return run;
+  const [withProblems] = await withIssues(ctx, [run]);
+  return withProblems!;
 }
 
 /** Newest first, keyset-paginated on (created_at, id). */
@@ -271,7 +337,7 @@ export async function listEnrichmentRuns(ctx: Ctx, raw: ListEnrichmentRunsInput 
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => r.run), nextCursor: rows.length > input.limit && last ? encodeCursor(last.key, last.run.id) : null };
+  return { items: await withIssues(ctx, page.map((r) => r.run)), nextCursor: rows.length > input.limit && last ? encodeCursor(last.key, last.run.id) : null };
 }
 
 /** Stops a queued or running run: batches still queued find it cancelled and do nothing; a contact in progress finishes. */
@@ -287,7 +353,7 @@ export async function cancelEnrichmentRun(ctx: Ctx, id: string): Promise<Enrichm
       .returning();
     if (!updated) throw new ConflictError("This run has just finished.", "ENRICHMENT_RUN_FINISHED");
     await recordAudit(tx, ctx, { action: "enrichment_run.cancel", entityType: "enrichment_run", entityId: id, before: { status: run.status }, after: { status: "cancelled" } });
-    return updated;
+    return { ...updated, issues: run.issues };
   });
 }
 

@@ -66,7 +66,23 @@ export const enrichmentBatchPayloadSchema = z
   .strict();
 export type EnrichmentBatchPayload = z.output<typeof enrichmentBatchPayloadSchema>;
 
+/**
+ * Why a provider did not do its work for a contact: it failed (the website could not be fetched), it was rate-limited past
+ * the job's wait, or it was not retried because its last attempt on that company failed recently.
+ */
+export const ENRICHMENT_ISSUE_KINDS = ["failed", "rate_limited", "recently_failed"] as const;
+export type EnrichmentIssueKind = (typeof ENRICHMENT_ISSUE_KINDS)[number];
+
 // ---------------------------------------------------------------- JSON shapes (responses)
+
+/** One provider's problems in a run: how many contacts it failed for, and one of the reasons it gave. */
+export const enrichmentProviderIssueJsonSchema = z.object({
+  provider: z.string(),
+  kind: z.enum(ENRICHMENT_ISSUE_KINDS),
+  count: z.number().int(),
+  sampleReason: z.string(),
+});
+export type EnrichmentProviderIssueJson = z.output<typeof enrichmentProviderIssueJsonSchema>;
 
 export const enrichmentRunJsonSchema = z.object({
   id: z.string(),
@@ -79,6 +95,10 @@ export const enrichmentRunJsonSchema = z.object({
   fieldsFilled: z.number().int(),
   /** (done + failed) / total, 1 when there was nothing to do. */
   progress: z.number(),
+  /** Providers that failed (or could not run) for some of the run's contacts, most frequent first. */
+  providerIssues: z.array(enrichmentProviderIssueJsonSchema),
+  /** One reason a contact of the run could not be enriched at all (counted in `failed`), or null. */
+  failureSample: z.string().nullable(),
   createdByUserId: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -15,6 +15,7 @@ import { DEFAULT_PROVIDERS } from "./providers";
 import type { Candidate, CompanyValues, ContactValues, EnrichmentProvider, FieldPath, Hints, ProviderContext, SubjectView } from "./providers/types";
 import { EnrichmentRateLimitedError, websiteLimiterFor, type WebsiteLimiter } from "./rate-limit";
 import { safeFetch, SafeFetchError, type Resolver } from "./safe-fetch";
+import type { EnrichmentIssueKind } from "./schemas";
 
 export interface WaterfallOptions {
   /** A field filled with at least this confidence is left alone (default 0.7). */
@@ -47,6 +48,13 @@ export interface ProviderReport {
   status: "ran" | "skipped" | "failed";
   reason?: string;
   filled: FilledField[];
+}
+
+/** A provider that did not do its work for this contact; kept with the contact's audit row so its run can report it. */
+export interface ProviderIssue {
+  provider: string;
+  kind: EnrichmentIssueKind;
+  reason: string;
 }
 
 export interface EnrichmentReport {
@@ -233,7 +241,13 @@ function view(w: Working): SubjectView {
   return { contact: w.contact, contactProvenance: w.contactProvenance, company: w.company, companyProvenance: w.companyProvenance };
 }
 
-async function gather(ctx: Ctx, w: Working, opts: WaterfallOptions, now: Date, threshold: number): Promise<ProviderReport[]> {
+/** What each provider did, and the problems among them (failures, rate limits, recent failures not retried). */
+interface Gathered {
+  reports: ProviderReport[];
+  issues: ProviderIssue[];
+}
+
+async function gather(ctx: Ctx, w: Working, opts: WaterfallOptions, now: Date, threshold: number): Promise<Gathered> {
   const providers = opts.providers ?? DEFAULT_PROVIDERS;
   const limiter = opts.limiter === undefined ? websiteLimiterFor(ctx.db) : opts.limiter;
   let allowHosts: string[] | undefined = opts.fetch?.allowHosts;
@@ -258,6 +272,7 @@ async function gather(ctx: Ctx, w: Working, opts: WaterfallOptions, now: Date, t
   };
 
   const reports: ProviderReport[] = [];
+  const issues: ProviderIssue[] = [];
   for (const provider of providers) {
     const report: ProviderReport = { provider: provider.name, status: "ran", filled: [] };
     reports.push(report);
@@ -275,6 +290,9 @@ async function gather(ctx: Ctx, w: Working, opts: WaterfallOptions, now: Date, t
     if (missing) {
       report.status = "skipped";
       report.reason = missing;
+      // Not retried because its last attempt on this company failed: the run must still say the provider did not work.
+      const last = provider.marker ? w.companyProvenance[provider.marker] : undefined;
+      if (last?.provider.endsWith(":failed")) issues.push({ provider: provider.name, kind: "recently_failed", reason: `${missing}; that attempt failed` });
       continue;
     }
     let proposals: Candidate[];
@@ -284,6 +302,7 @@ async function gather(ctx: Ctx, w: Working, opts: WaterfallOptions, now: Date, t
     } catch (e) {
       report.status = e instanceof EnrichmentRateLimitedError ? "skipped" : "failed";
       report.reason = errorReason(e);
+      issues.push({ provider: provider.name, kind: e instanceof EnrichmentRateLimitedError ? "rate_limited" : "failed", reason: report.reason.slice(0, 300) });
       if (provider.marker && !(e instanceof EnrichmentRateLimitedError)) w.markers.set(provider.marker, { provider: provider.name, ok: false });
       continue;
     }
@@ -317,7 +336,7 @@ async function gather(ctx: Ctx, w: Working, opts: WaterfallOptions, now: Date, t
       }
     }
   }
-  return reports;
+  return { reports, issues };
 }
 
 // ---------------------------------------------------------------- apply: one transaction
@@ -395,7 +414,7 @@ export async function runWaterfall(ctx: Ctx, contactId: string, opts: WaterfallO
     winners: new Map(),
     markers: new Map(),
   };
-  const reports = await gather(ctx, w, opts, now, threshold);
+  const { reports, issues } = await gather(ctx, w, opts, now, threshold);
 
   return ctx.db.transaction(async (tx) => {
     const at = new Date().toISOString();
@@ -503,7 +522,7 @@ export async function runWaterfall(ctx: Ctx, contactId: string, opts: WaterfallO
       entityType: "contact",
       entityId: contactId,
       before: s.before,
-      after: { ...s.after, runId: opts.runId ?? null, fieldsFilled },
+      after: { ...s.after, runId: opts.runId ?? null, fieldsFilled, ...(issues.length ? { providerIssues: issues } : {}) },
     });
     if (opts.runId) await countInRun(tx, ctx.workspaceId, opts.runId, { done: 1, fieldsFilled });
 

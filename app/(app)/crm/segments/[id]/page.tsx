@@ -1,4 +1,5 @@
-// One segment: its rules in the builder with a live count (dynamic) or its hand-picked contacts (static), and delete.
+// One segment: its rules in the builder with a live count (dynamic) or its hand-picked contacts (static), enrichment of
+// the whole segment with its progress, and delete.
 // Never tell an unknown id from another workspace's id: both are a 404.
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -9,6 +10,8 @@ import { can } from "@/lib/auth/permissions";
 import { getSegment, listSegmentContacts, type SegmentRules } from "@/lib/crm/segments";
 import { NotFoundError } from "@/lib/errors";
 import { DeleteSegmentButton } from "@/components/crm/delete-segment-button";
+import { EnrichSegmentButton } from "@/components/crm/enrich-segment-button";
+import { EnrichmentRunsProgress, EnrichmentRunsProvider } from "@/components/crm/enrichment-runs-provider";
 import { SegmentEditor } from "@/components/crm/segment-editor";
 import { SegmentMembers } from "@/components/crm/segment-members";
 import { Badge } from "@/components/ui/badge";
@@ -40,7 +43,7 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
   const kind = segment.kind === "static" ? "static" : "dynamic";
   const canWrite = can(ctx.role, "contacts.write");
   return (
-    <>
+    <EnrichmentRunsProvider showProgress={false} target={{ scope: "segment", targetId: segment.id }}>
       <Link href="/crm/segments" className="mb-3 inline-flex items-center gap-1 rounded text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft aria-hidden className="size-4" />
         Segments
@@ -48,8 +51,16 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={segment.name}
         description={kind === "static" ? <Badge>Static list</Badge> : <Badge tone="info">Dynamic segment</Badge>}
-        actions={canWrite ? <DeleteSegmentButton id={segment.id} name={segment.name} /> : null}
+        actions={
+          canWrite ? (
+            <>
+              <EnrichSegmentButton segmentId={segment.id} name={segment.name} />
+              <DeleteSegmentButton id={segment.id} name={segment.name} />
+            </>
+          ) : null
+        }
       />
+      <EnrichmentRunsProgress />
       <div className="grid gap-6">
         <SegmentEditor
           key={segment.updatedAt.toISOString()}
@@ -61,6 +72,6 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
           <MembersLoader ctx={ctx} segment={segment} />
         </WidgetBoundary>
       </div>
-    </>
+    </EnrichmentRunsProvider>
   );
 }
