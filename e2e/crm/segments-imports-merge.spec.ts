@@ -26,10 +26,12 @@ test("a marketer imports a CSV with an auto-detected mapping, then segments the 
   await page.getByRole("button", { name: "Start import of 3 rows" }).click();
 
   await expect(page).toHaveURL(/\/crm\/imports\/[0-9a-f-]{36}$/);
-  await expect(page.getByText("Done: 2 added, 0 updated, 0 skipped, 1 with errors.")).toBeVisible({ timeout: 60_000 });
+  // "Only fill blanks" leaves existing contacts unchanged rather than skipped; none exist here.
+  await expect(page.getByText("Done: 2 added, 0 updated, 0 unchanged, 1 with errors.")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100");
   const report = page.getByRole("link", { name: "Download the error report (1 row)" });
   await expect(report).toHaveAttribute("href", /\/errors\.csv$/);
+  await expect(page.getByRole("link", { name: "Download the 1 rejected row to fix" })).toHaveAttribute("href", /\/rows-to-fix\.csv$/);
 
   // A dynamic segment on the imported tag: the live count follows the rules before anything is saved.
   await page.goto("/crm/segments/new");
