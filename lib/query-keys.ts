@@ -28,6 +28,8 @@ export const crmQueryKeys = {
   contacts: {
     all: ["crm", "contacts"] as const,
     list: (key: ContactListKey) => ["crm", "contacts", "list", key] as const,
+    /** The command palette's quick contact search (a few prefix matches). */
+    search: (q: string) => ["crm", "contacts", "search", q] as const,
   },
   timeline: {
     all: ["crm", "timeline"] as const,

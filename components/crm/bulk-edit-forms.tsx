@@ -13,6 +13,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { TagsInput } from "@/components/ui/tags-input";
 import { listSegmentsAction } from "@/app/(app)/crm/actions";
 import type { OwnerOption } from "./contact-filters";
+import { assignableOwners } from "./owner-choices";
 import { crmQueryKeys } from "@/lib/query-keys";
 
 /** Returns an error message to keep the form open, or null when done. */
@@ -104,7 +105,9 @@ export function BulkStageForm({ count, apply, canMoveBackward }: { count: number
   );
 }
 
-export function BulkOwnerForm({ count, apply, owners }: { count: number; apply: ApplyBulk; owners: OwnerOption[] }) {
+export function BulkOwnerForm({ count, apply, owners: members }: { count: number; apply: ApplyBulk; owners: OwnerOption[] }) {
+  // Only members who may edit contacts can own them; "No owner" is always on offer.
+  const owners = assignableOwners(members);
   const [owner, setOwner] = useState(owners[0]?.userId ?? "");
   const { error, pending, run } = useApply(apply);
   return (

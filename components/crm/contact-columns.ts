@@ -1,6 +1,7 @@
 // The contacts table's columns: what each shows, its width, and which appear until the user picks their own set.
 // Never make the name column optional: it carries the row's link and its selection label.
 import type { Contact } from "@/db/schema";
+import type { CONTACT_SORTS } from "@/lib/crm/schemas";
 
 export type ContactListItem = Pick<
   Contact,
@@ -95,4 +96,42 @@ export const DEFAULT_CONTACT_COLUMNS: ContactColumnId[] = ["email", "company", "
 
 export function isContactColumnId(v: unknown): v is ContactColumnId {
   return typeof v === "string" && (CONTACT_COLUMN_IDS as readonly string[]).includes(v);
+}
+
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+/** Columns whose header sorts the list, and the sorts each one stands for (the first is what a click picks from elsewhere). */
+const SORTS_BY_COLUMN: Partial<Record<ContactColumnId | "name", readonly ContactSort[]>> = {
+  name: ["name"],
+  email: ["email"],
+  score: ["score"],
+  created: ["newest", "oldest"],
+};
+
+/** Which way each sort runs: names and emails A to Z, the highest score first, newest or oldest first. */
+const SORT_DIRECTION: Record<ContactSort, "ascending" | "descending"> = {
+  name: "ascending",
+  email: "ascending",
+  score: "descending",
+  newest: "descending",
+  oldest: "ascending",
+};
+
+export function isSortableColumn(column: ContactColumnId | "name"): boolean {
+  return SORTS_BY_COLUMN[column] !== undefined;
+}
+
+/** The sort a click on this column's header asks for: Created flips between newest and oldest, the others have one order. */
+export function nextSortForColumn(column: ContactColumnId | "name", current: ContactSort): ContactSort | null {
+  const sorts = SORTS_BY_COLUMN[column];
+  if (!sorts?.length) return null;
+  const at = sorts.indexOf(current);
+  return at === -1 ? sorts[0]! : sorts[(at + 1) % sorts.length]!;
+}
+
+/** aria-sort for a sortable header: the direction when the list is sorted by it, "none" otherwise; undefined when it cannot sort. */
+export function columnSortState(column: ContactColumnId | "name", current: ContactSort): "ascending" | "descending" | "none" | undefined {
+  const sorts = SORTS_BY_COLUMN[column];
+  if (!sorts) return undefined;
+  return sorts.includes(current) ? SORT_DIRECTION[current] : "none";
 }

@@ -19,6 +19,7 @@ import { useToast } from "@/components/ui/toast";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
 import { CompanyCombobox, type CompanyOption } from "./company-combobox";
 import type { OwnerOption } from "./contact-filters";
+import { assignableOwners } from "./owner-choices";
 import { ProvenanceBadge } from "./provenance-badge";
 import { refreshContactLists } from "./refresh-contacts";
 import { withEmailConflictOnField } from "./email-conflict";
@@ -269,7 +270,7 @@ function ContactEditForm({ contact: c, owners, onDone }: { contact: ContactDetai
           <NativeSelect {...ctl} value={v.ownerUserId} onChange={(e) => set("ownerUserId", e.target.value)}>
             <option value="">No owner</option>
             {v.ownerUserId && !owners.some((o) => o.userId === v.ownerUserId) ? <option value={v.ownerUserId}>A former member</option> : null}
-            {owners.map((o) => (
+            {assignableOwners(owners, c.ownerUserId).map((o) => (
               <option key={o.userId} value={o.userId}>
                 {o.name}
               </option>

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { debounce, useQueryStates } from "nuqs";
+import type { Role } from "@/lib/auth/permissions";
 import { CONTACT_SORTS, LIFECYCLE_STAGES } from "@/lib/crm/schemas";
 import { STAGE_LABELS, type LifecycleStage } from "@/lib/crm/stages";
 import { contactSearchParams } from "@/app/(app)/crm/search-params";
@@ -15,6 +16,8 @@ export interface OwnerOption {
   userId: string;
   name: string;
   email: string;
+  /** The member's role, so owner pickers can leave out roles that may not edit contacts (see owner-choices.ts). */
+  role?: Role;
 }
 
 export const SORT_LABELS: Record<(typeof CONTACT_SORTS)[number], string> = {

@@ -83,7 +83,7 @@ export function ContactsBulkBar({
           </>
         )}
       </p>
-      <Button variant="ghost" size="sm" onClick={onClear}>
+      <Button variant="ghost" size="sm" onClick={onClear} aria-keyshortcuts="Escape" title="Clear selection (Esc)">
         Clear selection
       </Button>
       <span aria-hidden className="mx-1 h-5 w-px bg-border" />

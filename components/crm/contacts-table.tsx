@@ -2,24 +2,27 @@
 // The contacts table: keyset pages (the server's first page, then more through a server action as you scroll), virtualised rows,
 // a column chooser, selection with Shift-click ranges, and bulk actions. Never page with offsets, and never keep one view's pages under another's key.
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useQueryStates } from "nuqs";
 import { Download } from "lucide-react";
 import { bulkContactsAction, countSegmentAction, listContactsAction, segmentMembersAction } from "@/app/(app)/crm/actions";
-import { CONTACTS_PAGE_SIZE, serializeContactSearchParams, toListContactsInput, type ContactFiltersValue } from "@/app/(app)/crm/search-params";
+import { CONTACTS_PAGE_SIZE, contactSearchParams, serializeContactSearchParams, toListContactsInput, type ContactFiltersValue } from "@/app/(app)/crm/search-params";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormError } from "@/components/ui/form-error";
 import { useToast } from "@/components/ui/toast";
 import { ColumnChooser } from "./column-chooser";
-import { CONTACT_COLUMNS, NAME_COLUMN_WIDTH, toContactListItem, type ContactListItem } from "./contact-columns";
+import { CONTACT_COLUMNS, NAME_COLUMN_WIDTH, toContactListItem, type ContactListItem, type ContactSort } from "./contact-columns";
 import type { OwnerOption } from "./contact-filters";
 import { CONTACT_ROW_HEIGHT, ContactTableRow } from "./contact-row";
+import { ContactSortHeader } from "./contact-sort-header";
 import { ContactsBulkBar } from "./contacts-bulk-bar";
 import { EnrichSelectAllBanner } from "./enrich-select-all-banner";
 import { crmQueryKeys } from "@/lib/query-keys";
 import { refreshContactLists } from "./refresh-contacts";
+import { escapeMayClearSelection } from "./selection-escape";
 import { useStartEnrichment } from "./enrichment-runs-provider";
 import { useUndoDelete } from "./undo-delete-provider";
 import { useColumnVisibility } from "./use-column-visibility";
@@ -130,6 +133,32 @@ export function ContactsTable({
     },
     [rows],
   );
+
+  const clearSelection = useCallback(() => {
+    setSelected(new Set());
+    setSegmentWide(false);
+    anchor.current = null;
+  }, []);
+
+  // Escape drops the selection, unless focus is in a text field or a dialog/popover that takes Escape for itself.
+  const hasSelection = selected.size > 0;
+  useEffect(() => {
+    if (!hasSelection) return;
+    function onKey(e: KeyboardEvent) {
+      if (e.key !== "Escape" || e.defaultPrevented || e.isComposing) return;
+      if (escapeMayClearSelection(e.target)) clearSelection();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [hasSelection, clearSelection]);
+
+  // Sortable headers write the same URL param as the sort dropdown (nuqs keeps both in step); the server re-renders the list.
+  const [sorting, startSorting] = useTransition();
+  const [{ sort }, setSortParams] = useQueryStates(
+    { sort: contactSearchParams.sort, cursor: contactSearchParams.cursor },
+    { shallow: false, startTransition: startSorting },
+  );
+  const onSort = useCallback((next: ContactSort) => void setSortParams({ sort: next, cursor: null }), [setSortParams]);
 
   const headerCheckbox = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -250,9 +279,7 @@ export function ContactsTable({
         toast.error(res.message);
         return;
       }
-      setSelected(new Set());
-      setSegmentWide(false);
-      anchor.current = null;
+      clearSelection();
       offerUndo({ ids: res.data.undo?.ids ?? [], message: `Deleted ${plural(res.data.affected)}.` });
       void refresh();
     } catch {
@@ -283,11 +310,7 @@ export function ContactsTable({
             onDelete={() => void deleteSelected()}
             onEnrich={startEnrichment ? () => void enrichSelected() : undefined}
             onAddToList={addToList}
-            onClear={() => {
-              setSelected(new Set());
-              setSegmentWide(false);
-              anchor.current = null;
-            }}
+            onClear={clearSelection}
             segmentTotal={wholeSegment ? (segmentTotal ?? undefined) : undefined}
           />
         ) : (
@@ -320,6 +343,7 @@ export function ContactsTable({
         ref={scrollRef}
         role="region"
         aria-label="Contact list"
+        aria-busy={sorting || undefined}
         tabIndex={0}
         className="relative max-h-[min(70dvh,40rem)] min-w-0 overflow-auto rounded-lg border border-border bg-card"
       >
@@ -350,13 +374,17 @@ export function ContactsTable({
                   />
                 </th>
               ) : null}
-              <th scope="col" className={TH}>
-                Name
-              </th>
+              <ContactSortHeader column="name" label="Name" sort={sort} onSort={onSort} className={TH} />
               {visible.map((id) => (
-                <th key={id} scope="col" className={cn(TH, CONTACT_COLUMNS[id].align === "right" && "text-right")}>
-                  {CONTACT_COLUMNS[id].label}
-                </th>
+                <ContactSortHeader
+                  key={id}
+                  column={id}
+                  label={CONTACT_COLUMNS[id].label}
+                  sort={sort}
+                  onSort={onSort}
+                  className={TH}
+                  alignRight={CONTACT_COLUMNS[id].align === "right"}
+                />
               ))}
             </tr>
           </thead>

@@ -108,7 +108,8 @@ export function MergeScreen({
       const res = await mergeContactsAction({ winnerId: contacts[winner].id, loserId: contacts[loser].id, pick });
       if (!res.ok) return res.message;
       void queryClient.invalidateQueries({ queryKey: crmQueryKeys.all });
-      toast.success(`Merged into ${winnerName}.`);
+      // Name the contact as it now is: a picked first or last name from the other record changes it.
+      toast.success(`Merged into ${contactDisplayName(res.data)}.`);
       router.push(`/crm/contacts/${res.data.id}`);
       return null;
     } catch {

@@ -18,6 +18,7 @@ import { useToast } from "@/components/ui/toast";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
 import { CompanyCombobox, type CompanyOption } from "./company-combobox";
 import type { OwnerOption } from "./contact-filters";
+import { assignableOwners } from "./owner-choices";
 import { contactDisplayName } from "./crm-format";
 import { CrmDialog } from "./crm-dialog";
 import { refreshContactLists } from "./refresh-contacts";
@@ -132,7 +133,7 @@ function NewContactForm({ owners, currentUserId, onDone }: { owners: OwnerOption
           {(c) => (
             <NativeSelect {...c} value={v.ownerUserId} onChange={(e) => set("ownerUserId", e.target.value)}>
               <option value="">No owner</option>
-              {owners.map((o) => (
+              {assignableOwners(owners).map((o) => (
                 <option key={o.userId} value={o.userId}>
                   {o.name}
                 </option>

@@ -32,7 +32,7 @@ export default async function CrmContactsPage({ searchParams }: { searchParams: 
     listSegments(ctx, { limit: 200 }),
     filters.company ? getCompany(ctx, filters.company).then((c): CompanyOption => ({ id: c.id, name: c.name, domain: c.domain }), () => null) : null,
   ]);
-  const owners = members.map(({ userId, name, email }) => ({ userId, name, email }));
+  const owners = members.map(({ userId, name, email, role }) => ({ userId, name, email, role }));
   const canWrite = can(ctx.role, "contacts.write");
 
   return (

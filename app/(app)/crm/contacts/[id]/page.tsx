@@ -42,7 +42,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     throw e;
   }
   const [members, workspace] = await Promise.all([listMembers(ctx), getWorkspace(ctx)]);
-  const owners = members.map(({ userId, name, email }) => ({ userId, name, email }));
+  const owners = members.map(({ userId, name, email, role }) => ({ userId, name, email, role }));
   const timeZone = workspace.timezone;
   const name = contactDisplayName(contact);
   const canWrite = can(ctx.role, "contacts.write");
