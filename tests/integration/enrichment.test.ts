@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, companies, contactImports, contacts, enrichmentAllowHosts, segmentMembers, segments, type Company, type Contact } from "@/db/schema";
+import { auditLog, companies, contactImports, contacts, customFieldDefs, enrichmentAllowHosts, segmentMembers, segments, type Company, type Contact } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import {
   addAllowHost,
@@ -138,6 +138,12 @@ describe("the waterfall on one contact", () => {
     expect(contact.provenance.phone).toBeUndefined();
     expect(contact.provenance.country).toBeUndefined();
     expect(contact.custom).toMatchObject({ email_type: "corporate", email_role_account: false });
+    // The fields it filled are defined in the workspace, so they are listed and exported like any other.
+    const defs = await getDb().select().from(customFieldDefs).where(eq(customFieldDefs.workspaceId, ws.id));
+    expect(defs.map((d) => [d.key, d.label, d.type]).sort()).toEqual([
+      ["email_role_account", "Email role account", "boolean"],
+      ["email_type", "Email type", "text"],
+    ]);
     expect(company).toMatchObject({ name: "Acme", domain: "acme-bakery.example", description: null, social: {} });
     expect(company!.provenance._website).toMatchObject({ provider: "website:failed" });
   });

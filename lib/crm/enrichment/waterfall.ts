@@ -4,7 +4,7 @@
 import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, companies, contacts, enrichmentRuns, type Company, type Contact, type FieldProvenance, type ProvenanceMap } from "@/db/schema";
+import { auditLog, companies, contacts, customFieldDefs, enrichmentRuns, type Company, type Contact, type FieldProvenance, type ProvenanceMap } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { AppError, NotFoundError } from "@/lib/errors";
@@ -97,6 +97,23 @@ interface Working {
 function split(field: FieldPath): { entity: "contact" | "company"; key: string } {
   const dot = field.indexOf(".");
   return { entity: field.slice(0, dot) as "contact" | "company", key: field.slice(dot + 1) };
+}
+
+/**
+ * The custom fields providers write, defined in the workspace the first time one is filled (a workspace may already
+ * have its own definition of the key, which is kept), so they are listed with the other fields and exported.
+ */
+const ENRICHED_CUSTOM_FIELDS: Record<string, { label: string; type: "text" | "boolean" }> = {
+  email_type: { label: "Email type", type: "text" },
+  email_role_account: { label: "Email role account", type: "boolean" },
+};
+
+async function defineEnrichedCustomFields(db: DbOrTx, workspaceId: string, custom: unknown): Promise<void> {
+  if (!custom || typeof custom !== "object") return;
+  const defs = Object.keys(custom)
+    .filter((k) => k in ENRICHED_CUSTOM_FIELDS)
+    .map((key) => ({ workspaceId, entity: "contact", key, label: ENRICHED_CUSTOM_FIELDS[key]!.label, type: ENRICHED_CUSTOM_FIELDS[key]!.type }));
+  if (defs.length > 0) await db.insert(customFieldDefs).values(defs).onConflictDoNothing();
 }
 
 /** Reads `custom.x`, `social.x` or a plain column from a row-like object. */
@@ -502,6 +519,7 @@ export async function runWaterfall(ctx: Ctx, contactId: string, opts: WaterfallO
         .update(contacts)
         .set({ ...(out.contactPatch as Partial<Contact>), provenance: contactProvenance, updatedAt: new Date() })
         .where(and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, contactId)));
+      await defineEnrichedCustomFields(tx, ctx.workspaceId, out.contactPatch.custom);
     }
     if (companyRow && (Object.keys(out.companyPatch).length > 0 || JSON.stringify(companyProvenance) !== JSON.stringify(companyRow.provenance))) {
       await tx
