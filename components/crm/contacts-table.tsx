@@ -9,6 +9,7 @@ import { useQueryStates } from "nuqs";
 import { Download } from "lucide-react";
 import { bulkContactsAction, countSegmentAction, listContactsAction, segmentMembersAction } from "@/app/(app)/crm/actions";
 import { CONTACTS_PAGE_SIZE, contactSearchParams, serializeContactSearchParams, toListContactsInput, type ContactFiltersValue } from "@/app/(app)/crm/search-params";
+import { LoadMoreLink } from "@/components/ui/load-more-link";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormError } from "@/components/ui/form-error";
@@ -435,19 +436,7 @@ export function ContactsTable({
             </Link>
           ) : null}
           {nextCursor ? (
-            // A real link, so "Load more" still pages (as "next page") without JavaScript or when scrolling is awkward.
-            <Link
-              href={serializeContactSearchParams("/crm", { ...filters, cursor: nextCursor })}
-              onClick={(e) => {
-                e.preventDefault();
-                if (!isFetchingNextPage) void fetchNextPage();
-              }}
-              aria-disabled={isFetchingNextPage || undefined}
-              aria-busy={isFetchingNextPage || undefined}
-              className={buttonClasses({ variant: "outline", size: "sm" })}
-            >
-              {isFetchingNextPage ? "Loading…" : "Load more"}
-            </Link>
+            <LoadMoreLink href={serializeContactSearchParams("/crm", { ...filters, cursor: nextCursor })} loading={isFetchingNextPage} onLoad={() => void fetchNextPage()} />
           ) : null}
         </div>
       </div>

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { formatTimestamp } from "@/components/format";
+import { LoadMoreLink } from "@/components/ui/load-more-link";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -217,19 +218,7 @@ export function EnrichmentRunsList({
             </Link>
           ) : null}
           {nextCursor ? (
-            // A real link, so older runs still page without JavaScript; with it, they load below.
-            <Link
-              href={`/crm/enrichment?cursor=${encodeURIComponent(nextCursor)}`}
-              onClick={(e) => {
-                e.preventDefault();
-                if (!isFetchingNextPage) void fetchNextPage();
-              }}
-              aria-disabled={isFetchingNextPage || undefined}
-              aria-busy={isFetchingNextPage || undefined}
-              className={buttonClasses({ variant: "outline", size: "sm" })}
-            >
-              {isFetchingNextPage ? "Loading…" : "Load more"}
-            </Link>
+            <LoadMoreLink href={`/crm/enrichment?cursor=${encodeURIComponent(nextCursor)}`} loading={isFetchingNextPage} onLoad={() => void fetchNextPage()} />
           ) : null}
         </div>
       </div>
