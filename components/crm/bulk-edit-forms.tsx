@@ -1,11 +1,12 @@
 "use client";
 // The small forms behind the bulk-action buttons: tags, a lifecycle move with a reason, the owner, and adding to a static list.
 // Never hide a refusal: the server's message (a FORBIDDEN backward move, for one) stays in the form where the user is looking.
+// A move back in the funnel needs a reason; a field error from the server goes under the field it names.
 import Link from "next/link";
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { LIFECYCLE_STAGES } from "@/lib/crm/schemas";
-import { STAGE_LABELS, type LifecycleStage } from "@/lib/crm/stages";
+import { bulkBackwardReasonMessage, isBackwardMove, STAGE_LABELS, type LifecycleStage } from "@/lib/crm/stages";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -16,19 +17,30 @@ import type { OwnerOption } from "./contact-filters";
 import { assignableOwners } from "./owner-choices";
 import { crmQueryKeys } from "@/lib/query-keys";
 
-/** Returns an error message to keep the form open, or null when done. */
-export type ApplyBulk = (input: Record<string, unknown>) => Promise<string | null>;
+/** A refusal that names fields (the server action's `fieldErrors`), so the form can show each under its field. */
+export interface BulkRefusal {
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+/** Returns an error message (or a refusal with field errors) to keep the form open, or null when done. */
+export type ApplyBulk = (input: Record<string, unknown>) => Promise<string | BulkRefusal | null>;
 
 function useApply(apply: ApplyBulk) {
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
   const run = (input: Record<string, unknown>) =>
     startTransition(async () => {
       setError(null);
-      const message = await apply(input);
-      if (message) setError(message);
+      setFieldErrors({});
+      const refusal = await apply(input);
+      if (!refusal) return;
+      if (typeof refusal === "string") return setError(refusal);
+      setError(refusal.message);
+      setFieldErrors(refusal.fieldErrors ?? {});
     });
-  return { error, setError, pending, run };
+  return { error, setError, fieldErrors, setFieldErrors, pending, run };
 }
 
 export function BulkTagForm({ count, apply }: { count: number; apply: ApplyBulk }) {
@@ -64,15 +76,46 @@ export function BulkTagForm({ count, apply }: { count: number; apply: ApplyBulk 
   );
 }
 
-export function BulkStageForm({ count, apply, canMoveBackward }: { count: number; apply: ApplyBulk; canMoveBackward: boolean }) {
+const BULK_REASON_ID = "bulk-stage-reason";
+
+export function BulkStageForm({
+  count,
+  apply,
+  canMoveBackward,
+  selectedStages,
+}: {
+  count: number;
+  apply: ApplyBulk;
+  canMoveBackward: boolean;
+  /** The selected contacts' current stages, when the list has them loaded; otherwise the server says who moves back. */
+  selectedStages?: readonly LifecycleStage[];
+}) {
   const [stage, setStage] = useState<LifecycleStage>("lead");
   const [reason, setReason] = useState("");
-  const { error, pending, run } = useApply(apply);
+  const { error, setError, fieldErrors, setFieldErrors, pending, run } = useApply(apply);
+  const backward = selectedStages ? selectedStages.filter((s) => isBackwardMove(s, stage)).length : 0;
+  const reasonError = fieldErrors.reason?.[0] ?? null;
+  const reasonRequired = (canMoveBackward && backward > 0) || !!reasonError;
+  // A refusal on the reason puts the cursor where the fix goes.
+  useEffect(() => {
+    if (reasonError) document.getElementById(BULK_REASON_ID)?.focus();
+  }, [reasonError]);
+
+  const reasonHint = !canMoveBackward
+    ? "Recorded in each contact's history. Moving back in the funnel needs a manager."
+    : backward
+      ? `${backward === 1 ? "1 selected contact moves" : `${backward} selected contacts move`} back to ${STAGE_LABELS[stage]}: a reason is required. Recorded in each contact's lifecycle history.`
+      : "Recorded in each contact's lifecycle history. Required when a contact moves back in the funnel.";
 
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
+        if (canMoveBackward && backward > 0 && !reason.trim()) {
+          setError(null);
+          setFieldErrors({ reason: [bulkBackwardReasonMessage(backward, stage)] });
+          return document.getElementById(BULK_REASON_ID)?.focus();
+        }
         run({ action: "stage", stage, reason: reason.trim() || undefined });
       }}
       className="grid gap-3"
@@ -81,7 +124,14 @@ export function BulkStageForm({ count, apply, canMoveBackward }: { count: number
     >
       <Field id="bulk-stage" label="Move to stage">
         {(c) => (
-          <NativeSelect {...c} value={stage} onChange={(e) => setStage(e.target.value as LifecycleStage)}>
+          <NativeSelect
+            {...c}
+            value={stage}
+            onChange={(e) => {
+              setStage(e.target.value as LifecycleStage);
+              setFieldErrors({});
+            }}
+          >
             {LIFECYCLE_STAGES.map((s) => (
               <option key={s} value={s}>
                 {STAGE_LABELS[s]}
@@ -90,12 +140,20 @@ export function BulkStageForm({ count, apply, canMoveBackward }: { count: number
           </NativeSelect>
         )}
       </Field>
-      <Field
-        id="bulk-stage-reason"
-        label="Reason"
-        hint={canMoveBackward ? "Recorded in each contact's lifecycle history." : "Recorded in each contact's history. Moving back in the funnel needs a manager."}
-      >
-        {(c) => <Input {...c} value={reason} maxLength={500} placeholder="e.g. Attended the webinar" onChange={(e) => setReason(e.target.value)} />}
+      <Field id={BULK_REASON_ID} label={reasonRequired ? "Reason (required)" : "Reason"} hint={reasonHint} error={reasonError}>
+        {(c) => (
+          <Input
+            {...c}
+            value={reason}
+            required={reasonRequired}
+            maxLength={500}
+            placeholder="e.g. Attended the webinar"
+            onChange={(e) => {
+              setReason(e.target.value);
+              if (reasonError && e.target.value.trim()) setFieldErrors({});
+            }}
+          />
+        )}
       </Field>
       <FormError message={error} />
       <Button type="submit" size="sm" pending={pending}>

@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useQueryStates } from "nuqs";
-import { Download } from "lucide-react";
 import { bulkContactsAction, countSegmentAction, listContactsAction, segmentMembersAction } from "@/app/(app)/crm/actions";
 import { CONTACTS_PAGE_SIZE, contactSearchParams, serializeContactSearchParams, toListContactsInput, type ContactFiltersValue } from "@/app/(app)/crm/search-params";
 import { LoadMoreLink } from "@/components/ui/load-more-link";
@@ -19,8 +18,10 @@ import { CONTACT_COLUMNS, NAME_COLUMN_WIDTH, toContactListItem, type ContactList
 import type { OwnerOption } from "./contact-filters";
 import { CONTACT_ROW_HEIGHT, ContactTableRow } from "./contact-row";
 import { ContactSortHeader } from "./contact-sort-header";
+import type { ApplyBulk } from "./bulk-edit-forms";
 import { ContactsBulkBar } from "./contacts-bulk-bar";
 import { EnrichSelectAllBanner } from "./enrich-select-all-banner";
+import { ExportCsvLink } from "./export-csv-link";
 import { crmQueryKeys } from "@/lib/query-keys";
 import { refreshContactLists } from "./refresh-contacts";
 import { escapeMayClearSelection } from "./selection-escape";
@@ -194,11 +195,13 @@ export function ContactsTable({
   const offerUndo = useUndoDelete();
 
   const apply = useCallback(
-    async (bulk: Record<string, unknown>): Promise<string | null> => {
+    async (bulk: Record<string, unknown>): ReturnType<ApplyBulk> => {
       const ids = [...selected];
       try {
         const res = await bulkContactsAction({ ...bulk, ids });
         if (!res.ok) {
+          // A backward move without a reason: the message goes under the form's Reason field.
+          if (res.fieldErrors?.reason) return { message: res.message, fieldErrors: res.fieldErrors };
           const extra = res.code === "FORBIDDEN" && bulk.action === "stage" ? " Nothing was changed." : "";
           return `${res.message}${extra}`;
         }
@@ -321,10 +324,7 @@ export function ContactsTable({
         )}
         <div className="flex items-center gap-2">
           {canExport && !selected.size ? (
-            <a href={exportHref(input)} download className={buttonClasses({ variant: "outline", size: "sm" })}>
-              <Download aria-hidden className="size-4" />
-              Export CSV
-            </a>
+            <ExportCsvLink href={exportHref(input)} />
           ) : null}
           <ColumnChooser visible={visible} onChange={setVisible} onReset={reset} />
         </div>

@@ -1,11 +1,12 @@
 "use client";
 // A contact's lifecycle: the current stage, a move with a reason, and the history of every move (who, when, why).
 // Never offer a backward move to a role that may not make it; the engine refuses it anyway, and its message is shown.
+// A backward move needs a reason: the field says so before submitting, and the engine's field error lands under it.
 import { useState, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { ArrowRight } from "lucide-react";
 import { LIFECYCLE_STAGES } from "@/lib/crm/schemas";
-import { isBackwardMove, STAGE_LABELS, type LifecycleStage } from "@/lib/crm/stages";
+import { backwardMoveNeedsReason, backwardReasonMessage, isBackwardMove, STAGE_LABELS, type LifecycleStage } from "@/lib/crm/stages";
 import { changeStageAction } from "@/app/(app)/crm/actions";
 import { formatTimestamp } from "@/components/format";
 import { Button } from "@/components/ui/button";
@@ -28,6 +29,8 @@ export interface StageHistoryEntry {
   createdAt: Date;
 }
 
+const REASON_ID = "lifecycle-reason";
+
 export function LifecycleCard({
   contactId,
   stage,
@@ -48,16 +51,28 @@ export function LifecycleCard({
   const [to, setTo] = useState<LifecycleStage>(stage);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const backward = isBackwardMove(stage, to);
+
+  function refuseReason(message: string) {
+    setReasonError(message);
+    document.getElementById(REASON_ID)?.focus();
+  }
 
   function move(e: React.FormEvent) {
     e.preventDefault();
     if (to === stage) return setError(`The contact is already at ${STAGE_LABELS[stage]}. Pick another stage.`);
     setError(null);
+    setReasonError(null);
+    if (canMoveBackward && backwardMoveNeedsReason(stage, to, reason)) return refuseReason(backwardReasonMessage(stage, to));
     startTransition(async () => {
       try {
         const res = await changeStageAction({ id: contactId, stage: to, reason: reason.trim() || undefined });
-        if (!res.ok) return setError(res.message);
+        if (!res.ok) {
+          const onReason = res.fieldErrors?.reason?.[0];
+          return onReason ? refuseReason(onReason) : setError(res.message);
+        }
         setReason("");
         toast.success(`Moved to ${STAGE_LABELS[to]}.`);
         void queryClient.invalidateQueries({ queryKey: crmQueryKeys.timeline.contact(contactId) });
@@ -76,7 +91,14 @@ export function LifecycleCard({
           <form onSubmit={move} className="grid gap-3" aria-label="Change the lifecycle stage" noValidate>
             <Field id="lifecycle-to" label="Move to">
               {(c) => (
-                <NativeSelect {...c} value={to} onChange={(e) => setTo(e.target.value as LifecycleStage)}>
+                <NativeSelect
+                  {...c}
+                  value={to}
+                  onChange={(e) => {
+                    setTo(e.target.value as LifecycleStage);
+                    setReasonError(null);
+                  }}
+                >
                   {LIFECYCLE_STAGES.map((s) => {
                     const blocked = !canMoveBackward && isBackwardMove(stage, s);
                     return (
@@ -89,8 +111,29 @@ export function LifecycleCard({
                 </NativeSelect>
               )}
             </Field>
-            <Field id="lifecycle-reason" label="Reason" hint="Kept in the history below, with your name and the time.">
-              {(c) => <Input {...c} value={reason} maxLength={500} placeholder="e.g. Requested a demo" onChange={(e) => setReason(e.target.value)} />}
+            <Field
+              id={REASON_ID}
+              label={backward ? "Reason (required)" : "Reason"}
+              hint={
+                backward
+                  ? `Moving back from ${STAGE_LABELS[stage]} to ${STAGE_LABELS[to]} needs a reason. It is kept in the history below, with your name and the time.`
+                  : "Optional. Kept in the history below, with your name and the time."
+              }
+              error={reasonError}
+            >
+              {(c) => (
+                <Input
+                  {...c}
+                  value={reason}
+                  required={backward}
+                  maxLength={500}
+                  placeholder={backward ? "e.g. Deal lost to a competitor" : "e.g. Requested a demo"}
+                  onChange={(e) => {
+                    setReason(e.target.value);
+                    if (reasonError && e.target.value.trim()) setReasonError(null);
+                  }}
+                />
+              )}
             </Field>
             <FormError message={error} />
             <div>

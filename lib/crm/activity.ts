@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { authorize, withDb, type Ctx } from "@/lib/auth/context";
 import { ValidationError } from "@/lib/errors";
 import { clampLimit, decodeCursor, encodeCursor, newestFirst, olderThan } from "@/lib/pagination";
-import { assertStageMoveAllowed, getContact, recordStageMove } from "./contacts";
+import { assertBackwardMoveExplained, assertStageMoveAllowed, getContact, recordStageMove } from "./contacts";
 import { applyLifecycleRules } from "./lifecycle-rules";
 import { addNoteSchema, changeStageSchema, ingestEventsSchema } from "./schemas";
 import type { LifecycleStage } from "./stages";
@@ -19,6 +19,8 @@ export async function changeStage(ctx: Ctx, raw: z.input<typeof changeStageSchem
   const c = await getContact(ctx, input.id);
   if (c.lifecycleStage === input.stage) return { id: c.id, stage: input.stage, changed: false };
   assertStageMoveAllowed(ctx, c.lifecycleStage as LifecycleStage, input.stage);
+  // Refused before any write (recordStageMove checks it again inside the transaction, for every other caller).
+  assertBackwardMoveExplained(c.lifecycleStage as LifecycleStage, input.stage, input.reason);
   await ctx.db.transaction(async (tx) => {
     await tx.update(contacts).set({ lifecycleStage: input.stage, updatedAt: new Date() }).where(eq(contacts.id, c.id));
     await recordStageMove(tx, ctx, c.id, c.lifecycleStage, input.stage, input.reason ?? null);

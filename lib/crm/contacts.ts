@@ -19,7 +19,14 @@ import {
   type UpdateContactInput,
 } from "./schemas";
 import { segmentContactFilter } from "./segments/segments";
-import { isBackwardMove, type LifecycleStage } from "./stages";
+import {
+  backwardMoveNeedsReason,
+  backwardReasonMessage,
+  bulkBackwardReasonMessage,
+  isBackwardMove,
+  STAGE_LABELS,
+  type LifecycleStage,
+} from "./stages";
 import { validateCustomValues } from "./custom-fields";
 import { applyRulesAfterContactWrite } from "./lifecycle-rules";
 
@@ -85,29 +92,32 @@ function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-/** The WHERE conditions of a filtered contact view (shared by the list and the CSV export). */
+/**
+ * The search box: a prefix of the email, of "last first" (so of the last name) or of "first last" (so of the first
+ * name). Three keys with an index each (in "C", where LIKE 'abc%' is a range), so a rare term is a BitmapOr of three
+ * short index ranges instead of a scan of the whole workspace (1M contacts: ~1 s); a common one still walks the
+ * newest-first index. Shared by the list, its total and the CSV export, so all three agree on what matches.
+ */
+export function contactSearchCondition(q: string): SQL {
+  const prefix = `${escapeLike(q.toLowerCase())}%`;
+  return or(sql`${SORTS.email.expr} like ${prefix}`, sql`${SORTS.name.expr} like ${prefix}`, sql`${FIRST_LAST_KEY} like ${prefix}`)!;
+}
+
+/** Has this tag: containment rather than `= any(tags)`, so a rare tag can use the GIN index on tags. */
+export function contactTagCondition(tag: string): SQL {
+  return sql`${contacts.tags} @> array[${tag.toLowerCase()}]::text[]`;
+}
+
+/** The WHERE conditions of a filtered contact view (the list and its total; the export uses the same conditions). */
 export async function contactViewConditions(ctx: Ctx, input: z.output<typeof listContactsSchema>): Promise<SQL[]> {
   const conds: SQL[] = [eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt)];
   if (input.stage) conds.push(eq(contacts.lifecycleStage, input.stage));
   // Containment rather than `= any(tags)`, so a rare tag can use the GIN index on tags.
-  if (input.tag) conds.push(sql`${contacts.tags} @> array[${input.tag.toLowerCase()}]::text[]`);
+  if (input.tag) conds.push(contactTagCondition(input.tag));
   if (input.companyId) conds.push(eq(contacts.companyId, input.companyId));
   if (input.ownerUserId) conds.push(eq(contacts.ownerUserId, input.ownerUserId));
   if (input.segmentId) conds.push(await segmentFilter(ctx, input.segmentId));
-  if (input.q) {
-    const q = escapeLike(input.q.toLowerCase());
-    // A prefix of the email, of "last first" (so of the last name) or of "first last" (so of the first name): three
-    // keys with an index each (in "C", where LIKE 'abc%' is a range), so a rare term is a BitmapOr of three short index
-    // ranges instead of a scan of the whole workspace (1M contacts: ~1 s); a common one still walks the newest-first index.
-    const prefix = `${q}%`;
-    conds.push(
-      or(
-        sql`${SORTS.email.expr} like ${prefix}`,
-        sql`${SORTS.name.expr} like ${prefix}`,
-        sql`${FIRST_LAST_KEY} like ${prefix}`,
-      )!,
-    );
-  }
+  if (input.q) conds.push(contactSearchCondition(input.q));
   return conds;
 }
 
@@ -142,6 +152,58 @@ export async function listContacts(ctx: Ctx, raw: z.input<typeof listContactsSch
     items: page.map((r) => ({ ...r.c, companyName: r.companyName })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.key, last.c.id) : null,
   };
+}
+
+/** A contacts view's filters without the keys that only shape a page (cursor, limit, sort). */
+export const countContactsSchema = listContactsSchema.omit({ cursor: true, limit: true, sort: true });
+
+export interface ContactCount {
+  count: number;
+  /** False when the exact count ran out of time and `count` is the planner's estimate ("about 1.2M"). */
+  exact: boolean;
+}
+
+/** How long the exact count may run before the total falls back to the planner's estimate. */
+export const CONTACT_COUNT_TIMEOUT_MS = 300;
+
+/** The SQLSTATE of an error or of one it wraps (drizzle wraps the driver's error in `cause`). */
+function sqlState(e: unknown): string | undefined {
+  for (let cur: unknown = e; cur && typeof cur === "object"; cur = (cur as { cause?: unknown }).cause) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+/**
+ * The number of contacts in a filtered view (the list's own conditions). An exact count(*) gets `timeoutMs`; a view too
+ * big to count in that time (a broad filter over 1M contacts) answers with the planner's row estimate instead, so the
+ * total never holds the page up. `timeoutMs` is for tests; callers keep the default.
+ */
+export async function countContacts(
+  ctx: Ctx,
+  raw: z.input<typeof countContactsSchema> = {},
+  options: { timeoutMs?: number } = {},
+): Promise<ContactCount> {
+  authorize(ctx, "contacts.read");
+  const filters = countContactsSchema.parse(raw);
+  // The list's defaults for the page-only keys: contactViewConditions reads none of them.
+  const where = and(...(await contactViewConditions(ctx, listContactsSchema.parse(filters))));
+  const timeoutMs = Math.max(1, Math.floor(options.timeoutMs ?? CONTACT_COUNT_TIMEOUT_MS));
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      // SET LOCAL (is_local = true): the limit ends with this transaction and never leaks to the pooled connection.
+      await tx.execute(sql`select set_config('statement_timeout', ${`${timeoutMs}ms`}, true)`);
+      const [row] = await tx.select({ n: sql<string>`count(*)` }).from(contacts).where(where);
+      return { count: Number(row?.n ?? 0), exact: true };
+    });
+  } catch (e) {
+    if (sqlState(e) !== "57014") throw e;
+  }
+  const res = await ctx.db.execute<{ "QUERY PLAN": unknown }>(sql`explain (format json) select 1 from ${contacts} where ${where}`);
+  const plan = res.rows[0]?.["QUERY PLAN"];
+  const doc = (typeof plan === "string" ? JSON.parse(plan) : plan) as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined;
+  return { count: Math.max(0, Math.round(doc?.[0]?.Plan?.["Plan Rows"] ?? 0)), exact: false };
 }
 
 export async function getContact(ctx: Ctx, id: string): Promise<ContactRow> {
@@ -212,7 +274,10 @@ export async function createContact(ctx: Ctx, raw: CreateContactInput): Promise<
   });
 }
 
-/** Records a stage move (history + timeline event). The caller has checked permission and direction. */
+/**
+ * Records a stage move (history + timeline event). The caller has checked permission and direction. Call it inside the
+ * transaction that moves the contact: a person's backward move with no reason is refused here, so nothing is kept.
+ */
 export async function recordStageMove(
   tx: Ctx["db"],
   ctx: Ctx,
@@ -222,6 +287,8 @@ export async function recordStageMove(
   reason: string | null,
   ruleId: string | null = null,
 ): Promise<void> {
+  // The last line of defence for "every transition says why": callers check first so the user sees the message early.
+  if (ruleId === null && from !== null) assertBackwardMoveExplained(from as LifecycleStage, to as LifecycleStage, reason);
   await tx.insert(lifecycleHistory).values({ workspaceId: ctx.workspaceId, contactId, fromStage: from, toStage: to, actorLabel: ctx.actorLabel, reason, ruleId });
   await tx.insert(contactEvents).values({
     workspaceId: ctx.workspaceId,
@@ -235,6 +302,13 @@ export async function recordStageMove(
 export function assertStageMoveAllowed(ctx: Ctx, from: LifecycleStage, to: LifecycleStage): void {
   if (isBackwardMove(from, to) && !can(ctx.role, "contacts.stage_backward")) {
     throw new ForbiddenError("contacts.stage_backward");
+  }
+}
+
+/** A person's backward move must carry a reason (a field error on `reason`); forward and side moves need none. */
+export function assertBackwardMoveExplained(from: LifecycleStage, to: LifecycleStage, reason: string | null | undefined): void {
+  if (backwardMoveNeedsReason(from, to, reason)) {
+    throw new ValidationError({ reason: [backwardReasonMessage(from, to)] }, "A reason is needed to move a contact back.");
   }
 }
 
@@ -321,12 +395,22 @@ export async function bulkContacts(ctx: Ctx, raw: z.input<typeof bulkContactsSch
           .where(and(own, isNull(contacts.deletedAt)));
         const moving = current.filter((c) => c.stage !== input.stage);
         for (const c of moving) assertStageMoveAllowed(ctx, c.stage as LifecycleStage, input.stage);
+        const reason = input.reason?.trim() || null;
+        // One reason covers the whole move; without it, a selection with any contact moving back changes nothing.
+        const backward = reason ? 0 : moving.filter((c) => isBackwardMove(c.stage as LifecycleStage, input.stage)).length;
+        if (backward) {
+          const some = backward === 1 ? "1 of the selected contacts" : `${backward} of the selected contacts`;
+          throw new ValidationError(
+            { reason: [bulkBackwardReasonMessage(backward, input.stage)] },
+            `${some} would move back to ${STAGE_LABELS[input.stage]}. Give a reason; nothing was changed.`,
+          );
+        }
         if (moving.length) {
           await tx
             .update(contacts)
             .set({ lifecycleStage: input.stage, updatedAt: new Date() })
             .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, moving.map((c) => c.id))));
-          for (const c of moving) await recordStageMove(tx, ctx, c.id, c.stage, input.stage, input.reason ?? "bulk change");
+          for (const c of moving) await recordStageMove(tx, ctx, c.id, c.stage, input.stage, reason ?? "bulk change");
         }
         affected = moving.length;
         break;

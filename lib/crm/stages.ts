@@ -29,3 +29,22 @@ export function isBackwardMove(from: LifecycleStage, to: LifecycleStage): boolea
   if (from === "other" || from === "churned") return true;
   return FORWARD_ORDER.indexOf(to) < FORWARD_ORDER.indexOf(from);
 }
+
+/**
+ * A person moving a contact back in the funnel must say why; forward and side moves may go without a reason.
+ * (Lifecycle rules only move forward, and CSV imports record their file as the reason, so this is about people.)
+ */
+export function backwardMoveNeedsReason(from: LifecycleStage, to: LifecycleStage, reason: string | null | undefined): boolean {
+  return isBackwardMove(from, to) && !reason?.trim();
+}
+
+/** The message under the Reason field when a backward move has none. */
+export function backwardReasonMessage(from: LifecycleStage, to: LifecycleStage): string {
+  return `Say why this contact moves back from ${STAGE_LABELS[from]} to ${STAGE_LABELS[to]}.`;
+}
+
+/** The same for a bulk move: how many of the selected contacts would move back. */
+export function bulkBackwardReasonMessage(backward: number, to: LifecycleStage): string {
+  const who = backward === 1 ? "1 selected contact moves" : `${backward} selected contacts move`;
+  return `Say why ${who} back to ${STAGE_LABELS[to]}.`;
+}

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, companies, contacts, customFieldDefs, segmentMembers, segments } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
+import { listContacts } from "@/lib/crm";
 import { exportContactsCsv, registerSegmentContactIds, type ExportContactsInput, type ExportOptions } from "@/lib/crm/export";
 import { getImport, runContactImport, startImport, uploadImport } from "@/lib/crm/import";
 import { setEnv } from "@/lib/env";
@@ -148,6 +149,9 @@ describe("GET /api/v1/contacts/export", () => {
     expect(emails(await exported(a.ctx("owner"), { stage: "lead" }))).toEqual(["lead@example.com", "other@example.com"]);
     expect(emails(await exported(a.ctx("owner"), { tag: "VIP" }))).toEqual(["formula@example.com", "lead@example.com"]);
     expect(emails(await exported(a.ctx("owner"), { q: "ott" }))).toEqual(["other@example.com"]);
+    // The list's search: a prefix of the email or a name, never a substring, so the file holds what the list shows.
+    expect(emails(await exported(a.ctx("owner"), { q: "ther" }))).toEqual([]);
+    expect((await listContacts(a.ctx("owner"), { q: "ther" })).items).toEqual([]);
     expect(emails(await exported(a.ctx("owner"), { companyId: ids.acme }))).toEqual(["formula@example.com"]);
     expect(emails(await exported(a.ctx("owner"), { ownerUserId: a.users.manager.id }))).toEqual(["lead@example.com"]);
     expect(emails(await exported(a.ctx("owner"), { segmentId: ids.segment }))).toEqual(["lead@example.com", "other@example.com"]);

@@ -1,5 +1,5 @@
-// The CRM's contacts list: URL-driven search, filters and sort, a virtualised table of keyset pages, bulk actions, "New contact".
-// Never load the list outside its Suspense boundary: the heading and filters render at once, the table streams in.
+// The CRM's contacts list: URL-driven search, filters and sort, the view's total, a virtualised table of keyset pages, bulk
+// actions, "New contact". Never load the list or the total outside a Suspense boundary: heading and filters render at once.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Upload } from "lucide-react";
@@ -11,6 +11,8 @@ import type { CompanyOption } from "@/components/crm/company-combobox";
 import { ContactFilters } from "@/components/crm/contact-filters";
 import { ContactsList } from "@/components/crm/contacts-list";
 import { ContactsTableSkeleton } from "@/components/crm/contacts-table-skeleton";
+import { ContactsTotal } from "@/components/crm/contacts-total";
+import { ContactsTotalSkeleton } from "@/components/crm/contacts-total-skeleton";
 import { CrmHeader } from "@/components/crm/crm-header";
 import { EnrichmentRunsProvider } from "@/components/crm/enrichment-runs-provider";
 import { NewContactDialog } from "@/components/crm/new-contact-dialog";
@@ -34,6 +36,8 @@ export default async function CrmContactsPage({ searchParams }: { searchParams: 
   ]);
   const owners = members.map(({ userId, name, email, role }) => ({ userId, name, email, role }));
   const canWrite = can(ctx.role, "contacts.write");
+  const { cursor: _cursor, sort: _sort, ...view } = filters;
+  const totalKey = JSON.stringify(view);
 
   return (
     <>
@@ -56,6 +60,10 @@ export default async function CrmContactsPage({ searchParams }: { searchParams: 
         <EnrichmentRunsProvider>
           <div className="grid gap-4">
             <ContactFilters owners={owners} company={company} segments={segmentPage.items.map(({ id, name }) => ({ id, name }))} currentUserId={ctx.userId} />
+            {/* Keyed by the view, not the page: paging on (a new cursor) or re-sorting keeps the same total. */}
+            <WidgetBoundary key={`total:${totalKey}`} title="The contact total" fallback={<ContactsTotalSkeleton />}>
+              <ContactsTotal ctx={ctx} filters={filters} />
+            </WidgetBoundary>
             <WidgetBoundary key={JSON.stringify(filters)} title="Contacts" fallback={<ContactsTableSkeleton />}>
               <ContactsList ctx={ctx} filters={filters} owners={owners} timeZone={workspace.timezone} importHref={can(ctx.role, "contacts.import") ? "/crm/imports/new" : undefined} />
             </WidgetBoundary>

@@ -2,11 +2,12 @@
 // neutralised against formula injection. Scoped to ctx.workspaceId; a company or segment of another workspace is "not found".
 import "server-only";
 import type { Readable } from "node:stream";
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { companies, contacts, customFieldDefs, segments, type Segment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
+import { contactSearchCondition, contactTagCondition } from "../contacts";
 import { segmentContactIdsQuery } from "../segments/segments";
 import { csvStream } from "./csv-stream";
 import { exportContactsSchema, type ExportContactsInput } from "./schemas";
@@ -38,27 +39,14 @@ export interface ExportOptions {
   batchSize?: number;
 }
 
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (m) => `\\${m}`);
-}
-
 /** The WHERE conditions of a filtered contact view, shared shape with the contacts list. */
 export async function contactViewConditions(ctx: Ctx, input: ExportContactsInput, options: ExportOptions = {}): Promise<SQL[]> {
   const f = exportContactsSchema.parse(input);
   const conds: SQL[] = [eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt)];
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    conds.push(
-      or(
-        ilike(contacts.email, like),
-        ilike(contacts.firstName, like),
-        ilike(contacts.lastName, like),
-        sql`(coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, '')) ilike ${like}`,
-      )!,
-    );
-  }
+  // The list's own search and tag conditions, so an export holds exactly the contacts the list shows.
+  if (f.q) conds.push(contactSearchCondition(f.q));
   if (f.stage) conds.push(eq(contacts.lifecycleStage, f.stage));
-  if (f.tag) conds.push(sql`${f.tag.toLowerCase()} = any(${contacts.tags})`);
+  if (f.tag) conds.push(contactTagCondition(f.tag));
   if (f.ownerUserId) conds.push(eq(contacts.ownerUserId, f.ownerUserId));
   if (f.companyId) {
     const [company] = await ctx.db

@@ -1,5 +1,5 @@
 // One segment: its rules in the builder with a live count (dynamic) or its hand-picked contacts (static), enrichment of
-// the whole segment with its progress, and delete.
+// the whole segment with its progress, CSV export and delete.
 // Never tell an unknown id from another workspace's id: both are a 404.
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -12,6 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { DeleteSegmentButton } from "@/components/crm/delete-segment-button";
 import { EnrichSegmentButton } from "@/components/crm/enrich-segment-button";
 import { EnrichmentRunsProgress, EnrichmentRunsProvider } from "@/components/crm/enrichment-runs-provider";
+import { ExportCsvLink } from "@/components/crm/export-csv-link";
 import { SegmentEditor } from "@/components/crm/segment-editor";
 import { SegmentMembers } from "@/components/crm/segment-members";
 import { Badge } from "@/components/ui/badge";
@@ -42,6 +43,7 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
   }
   const kind = segment.kind === "static" ? "static" : "dynamic";
   const canWrite = can(ctx.role, "contacts.write");
+  const canExport = can(ctx.role, "contacts.export");
   return (
     <EnrichmentRunsProvider showProgress={false} target={{ scope: "segment", targetId: segment.id }}>
       <Link href="/crm/segments" className="mb-3 inline-flex items-center gap-1 rounded text-sm text-muted-foreground hover:text-foreground">
@@ -52,10 +54,15 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
         title={segment.name}
         description={kind === "static" ? <Badge>Static list</Badge> : <Badge tone="info">Dynamic segment</Badge>}
         actions={
-          canWrite ? (
+          canWrite || canExport ? (
             <>
-              <EnrichSegmentButton segmentId={segment.id} name={segment.name} />
-              <DeleteSegmentButton id={segment.id} name={segment.name} />
+              {canExport ? <ExportCsvLink size="md" href={`/api/v1/contacts/export?${new URLSearchParams({ segmentId: segment.id })}`} /> : null}
+              {canWrite ? (
+                <>
+                  <EnrichSegmentButton segmentId={segment.id} name={segment.name} />
+                  <DeleteSegmentButton id={segment.id} name={segment.name} />
+                </>
+              ) : null}
             </>
           ) : null
         }
