@@ -84,7 +84,8 @@ export function ImportProgress({
   const failureMessage = imp.status === "cancelled" ? null : imp.errorMessage;
   // The report lists rows with errors (found while checking) and rows the commit dropped or left partly unapplied
   // (repeated emails, refused stage moves): these sets do not overlap, so their sum is the report's row count.
-  const reportRows = imp.errorRows + imp.duplicateRows + (imp.stageMovesRefused ?? 0);
+  // A cancelled import keeps no report (nothing of it was imported, and its rows are discarded with it).
+  const reportRows = imp.status === "cancelled" ? 0 : imp.errorRows + imp.duplicateRows + (imp.stageMovesRefused ?? 0);
 
   return (
     <div className="grid gap-6">
@@ -132,7 +133,7 @@ export function ImportProgress({
                 Download the error report ({formatCount(reportRows)} row{reportRows === 1 ? "" : "s"})
               </a>
             ) : null}
-            {imp.errorRows > 0 ? (
+            {imp.errorRows > 0 && imp.status !== "cancelled" ? (
               <a
                 href={`/api/v1/contacts/imports/${imp.id}/rows-to-fix.csv`}
                 download

@@ -43,12 +43,12 @@ export function ImportsTable({ imports, timeZone }: { imports: ImportJson[]; tim
               {formatCount(i.skipped)}
             </Td>
             <Td className="text-right tabular-nums">
-              {i.errorRows ? (
+              {i.errorRows && i.status !== "cancelled" ? (
                 <a href={`/api/v1/contacts/imports/${i.id}/errors.csv`} download className="text-danger underline-offset-2 hover:underline" aria-label={`Download the ${i.errorRows} error rows of ${i.fileName}`}>
                   {formatCount(i.errorRows)}
                 </a>
               ) : (
-                "0"
+                formatCount(i.errorRows)
               )}
             </Td>
             <Td className="whitespace-nowrap text-muted-foreground">{formatTimestamp(i.createdAt, timeZone)}</Td>

@@ -9,7 +9,7 @@ import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, companies, contactEvents, contactImportErrors, contacts, customFieldDefs, lifecycleHistory } from "@/db/schema";
+import { auditLog, companies, contactEvents, contactImportErrors, contactImportRejects, contacts, customFieldDefs, lifecycleHistory } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
 import {
@@ -191,7 +191,7 @@ describe("policies", () => {
     // The error report says which row kept its stage and why, under the file's own column name.
     expect(await reportOf(ws.ctx("marketer"), imp.id)).toEqual([
       "row,field,reason",
-      "2,Stage,Stage kept at customer: moving a contact back to lead needs a manager or an owner. The rest of the row was imported.",
+      "2,Stage,Stage kept at Customer: moving a contact back to Lead needs a manager or an owner. The rest of the row was imported.",
     ]);
   });
 
@@ -312,14 +312,20 @@ describe("progress and cancel", () => {
     const ws = await makeWorkspace(getDb());
     const ctx = ws.ctx("owner");
     const before = await workspaceState(getDb(), ws.id);
+    let atCancel = -1;
     importTestHooks.afterBatch = async ({ importId, batch }) => {
-      if (batch === 1) await cancelImport(ctx, importId);
+      if (batch !== 1) return;
+      await cancelImport(ctx, importId);
+      atCancel = (await getImport(ctx, importId)).processedRows;
     };
     const csv = manyRows(3_000).replace("p5@bulk.example", "broken-email");
     const { preview, outcome, imp } = await importNow(ctx, csv, "update");
     expect(outcome).toBe("cancelled");
     expect(imp).toMatchObject({ status: "cancelled", errorMessage: "Cancelled: nothing was imported.", inserted: 0 });
-    expect(imp.processedRows).toBeGreaterThanOrEqual(1_000);
+    // The counters are the ones the user saw when cancelling: no batch read after the cancel moves them.
+    expect(atCancel).toBe(1_000);
+    expect(imp.processedRows).toBe(atCancel);
+    expect(await getDb().select().from(contactImportRejects).where(eq(contactImportRejects.importId, preview.id))).toEqual([]);
     expect(await workspaceState(getDb(), ws.id)).toEqual(before);
     expect(await getDb().select().from(contactImportErrors).where(eq(contactImportErrors.importId, preview.id))).toEqual([]);
     expect(await stagingTables(getDb())).toEqual([]);

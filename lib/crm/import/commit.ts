@@ -2,7 +2,7 @@
 // contacts, link or create companies, upsert with the chosen policy and write lifecycle history. Never commits by itself.
 import "server-only";
 import type pg from "pg";
-import { FORWARD_ORDER } from "@/lib/crm/stages";
+import { FORWARD_ORDER, STAGE_LABELS } from "@/lib/crm/stages";
 import type { ImportField, MappingTarget } from "./mapping";
 import type { ImportPolicy } from "./schemas";
 
@@ -402,9 +402,10 @@ export async function commitStaged(query: Q, input: CommitInput): Promise<Commit
           `WITH r AS MATERIALIZED (${refusedRows}), cleared AS (${clear})
            INSERT INTO contact_import_errors (workspace_id, import_id, row_number, field, reason)
            SELECT $2, $3, r.source_row, $4,
-                  'Stage kept at ' || r.prev_stage || ': moving a contact back to ' || r.wanted || ' needs a manager or an owner. The rest of the row was imported.'
+                  'Stage kept at ' || coalesce($5::jsonb ->> r.prev_stage, r.prev_stage) || ': moving a contact back to '
+                    || coalesce($5::jsonb ->> r.wanted, r.wanted) || ' needs a manager or an owner. The rest of the row was imported.'
              FROM r`,
-          [FORWARD_ORDER, ws, input.importId, input.columns?.lifecycleStage ?? "lifecycle stage"],
+          [FORWARD_ORDER, ws, input.importId, input.columns?.lifecycleStage ?? "lifecycle stage", JSON.stringify(STAGE_LABELS)],
         )
       : await q(`WITH r AS MATERIALIZED (${refusedRows}), cleared AS (${clear}) SELECT count(*) FROM r`, [FORWARD_ORDER]).then((res) => ({
           rowCount: Number(res.rows[0].count),

@@ -367,9 +367,10 @@ async function stageFile(client: pg.PoolClient, input: StageInput, timings: Timi
         [workspaceId, importId, JSON.stringify(rowRejects.map((r) => [r.row, r.cells]))],
       );
     }
+    // Only while still running: once cancelled, the counters stay as they were when the user cancelled.
     const { rows } = await client.query<{ status: string }>(
       `UPDATE contact_imports SET processed_rows = $3, valid_rows = $4, error_rows = $5
-        WHERE id = $1 AND workspace_id = $2 RETURNING status`,
+        WHERE id = $1 AND workspace_id = $2 AND status = 'validating' RETURNING status`,
       [importId, workspaceId, progress.processedRows, progress.validRows, progress.errorRows],
     );
     batch += 1;
