@@ -314,13 +314,20 @@ export function assertBackwardMoveExplained(from: LifecycleStage, to: LifecycleS
 
 export async function updateContact(ctx: Ctx, raw: UpdateContactInput): Promise<Contact> {
   authorize(ctx, "contacts.write");
-  const { id, ...patch } = updateContactSchema.parse(raw);
+  const { id, stageReason, ...patch } = updateContactSchema.parse(raw);
   const before = await getContact(ctx, id);
   await assertRefs(ctx, patch);
   if (patch.email !== undefined && patch.email?.toLowerCase() !== before.email?.toLowerCase()) await assertEmailFree(ctx, patch.email, id);
   if (patch.custom) patch.custom = await validateCustomValues(ctx, "contact", patch.custom);
   if (patch.lifecycleStage && patch.lifecycleStage !== before.lifecycleStage) {
     assertStageMoveAllowed(ctx, before.lifecycleStage as LifecycleStage, patch.lifecycleStage);
+    // An edit (REST PATCH, upsert by email) moving a contact back needs its reason too, as `stageReason`.
+    if (isBackwardMove(before.lifecycleStage as LifecycleStage, patch.lifecycleStage) && !stageReason) {
+      throw new ValidationError(
+        { stageReason: [backwardReasonMessage(before.lifecycleStage as LifecycleStage, patch.lifecycleStage)] },
+        "A reason is needed to move a contact back: send it as stageReason.",
+      );
+    }
   }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -329,7 +336,7 @@ export async function updateContact(ctx: Ctx, raw: UpdateContactInput): Promise<
       .where(and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, id)))
       .returning();
     if (patch.lifecycleStage && patch.lifecycleStage !== before.lifecycleStage) {
-      await recordStageMove(tx, ctx, id, before.lifecycleStage, patch.lifecycleStage, "edited");
+      await recordStageMove(tx, ctx, id, before.lifecycleStage, patch.lifecycleStage, stageReason ?? "edited");
     }
     const d = diffSummary(auditSummary(before), auditSummary(patch as Partial<Contact>));
     if (Object.keys(d.after).length) await recordAudit(tx, ctx, { action: "contact.update", entityType: "contact", entityId: id, ...d });

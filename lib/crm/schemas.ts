@@ -91,8 +91,10 @@ const contactObject = z.object(contactFields).partial();
 const hasIdentity = (c: { email?: string | null; firstName?: string | null; lastName?: string | null }) => !!(c.email || c.firstName || c.lastName);
 
 export const createContactSchema = contactObject.refine(hasIdentity, { message: "A contact needs an email or a name.", path: ["email"] });
-export const updateContactSchema = contactObject.extend({ id: z.string().uuid("Not a contact id.") });
-export const upsertContactSchema = contactObject.extend({ email: emailSchema });
+/** Why the stage changes, when an edit moves it (required when it moves the contact back; recorded in its history). */
+const stageReasonSchema = z.string().trim().min(1).max(500).optional();
+export const updateContactSchema = contactObject.extend({ id: z.string().uuid("Not a contact id."), stageReason: stageReasonSchema });
+export const upsertContactSchema = contactObject.extend({ email: emailSchema, stageReason: stageReasonSchema });
 export const contactIdSchema = z.object({ id: z.string().uuid("Not a contact id.") });
 
 export const CONTACT_SORTS = ["newest", "oldest", "name", "email", "score"] as const;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, contactEvents, contacts, lifecycleHistory } from "@/db/schema";
 import { setupTestDb } from "@/db/test-db";
 import type { Ctx } from "@/lib/auth/context";
-import { bulkContacts, changeStage, createContact, stageHistory } from "@/lib/crm";
+import { bulkContacts, changeStage, createContact, stageHistory, updateContact, upsertContactByEmail } from "@/lib/crm";
 import type { LifecycleStage } from "@/lib/crm/stages";
 import { makeWorkspace, type TestWorkspace } from "../helpers/fixtures";
 
@@ -105,6 +105,23 @@ describe("a single stage change", () => {
     const res = await changeStageAction({ id, stage: "mql" });
     expect(res).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { reason: ["Say why this contact moves back from Opportunity to MQL."] } });
     await expect(changeStageAction({ id, stage: "mql", reason: "Went quiet" })).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe("an edit that moves the stage (REST PATCH, upsert by email)", () => {
+  it("needs stageReason to move a contact back, and records it", async () => {
+    const id = await contactAt("customer", "back-edit@acme.test");
+    const before = await trail([id]);
+    const err = await updateContact(ws.ctx("manager"), { id, lifecycleStage: "lead", title: "Changed" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { stageReason: ["Say why this contact moves back from Customer to Lead."] } });
+    expect(await trail([id])).toEqual(before);
+    const err2 = await upsertContactByEmail(ws.ctx("manager"), { email: "BACK-EDIT@acme.test", lifecycleStage: "subscriber" }).catch((e: unknown) => e);
+    expect(err2).toMatchObject({ code: "VALIDATION_FAILED" });
+    await updateContact(ws.ctx("manager"), { id, lifecycleStage: "lead", stageReason: "Deal fell through" });
+    expect((await stageHistory(ws.ctx("viewer"), id))[0]).toMatchObject({ fromStage: "customer", toStage: "lead", reason: "Deal fell through" });
+    // Forward through an edit still needs none.
+    await updateContact(ws.ctx("manager"), { id, lifecycleStage: "customer" });
+    expect((await stageHistory(ws.ctx("viewer"), id))[0]).toMatchObject({ fromStage: "lead", toStage: "customer", reason: "edited" });
   });
 });
 
