@@ -155,7 +155,8 @@ export function BulkStageForm({
           />
         )}
       </Field>
-      <FormError message={error} />
+      {/* A missing reason is said once, under the field; other refusals here. */}
+      <FormError message={reasonError ? null : error} />
       <Button type="submit" size="sm" pending={pending}>
         Move {count} contact{count === 1 ? "" : "s"}
       </Button>

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { useActionForm, type ClientActionResult } from "@/components/ui/use-action-form";
+import { assignableOwners } from "./owner-choices";
 import type { OwnerOption } from "./contact-filters";
 import { crmQueryKeys } from "@/lib/query-keys";
 import { CustomFieldInputs, customPatch, toInputValues, useCustomFieldDefs } from "./custom-fields-inputs";
@@ -122,7 +123,7 @@ export function CompanyForm({
           <NativeSelect {...c} value={v.ownerUserId} onChange={(e) => set("ownerUserId", e.target.value)}>
             <option value="">No owner</option>
             {v.ownerUserId && !owners.some((o) => o.userId === v.ownerUserId) ? <option value={v.ownerUserId}>A former member</option> : null}
-            {owners.map((o) => (
+            {assignableOwners(owners, company?.ownerUserId).map((o) => (
               <option key={o.userId} value={o.userId}>
                 {o.name}
               </option>

@@ -19,7 +19,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
   const ctx = await getPageCtx();
   const { q, cursor } = await loadCompanySearchParams(searchParams);
   const canWrite = can(ctx.role, "contacts.write");
-  const owners = canWrite ? (await listMembers(ctx)).map(({ userId, name, email }) => ({ userId, name, email })) : [];
+  const owners = canWrite ? (await listMembers(ctx)).map(({ userId, name, email, role }) => ({ userId, name, email, role })) : [];
   return (
     <>
       <CrmHeader

@@ -36,7 +36,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
     throw e;
   }
   const [people, members, workspace] = await Promise.all([companyContacts(ctx, id, CONTACTS_SHOWN), listMembers(ctx), getWorkspace(ctx)]);
-  const owners = members.map(({ userId, name, email }) => ({ userId, name, email }));
+  const owners = members.map(({ userId, name, email, role }) => ({ userId, name, email, role }));
   // Below the cap the list itself is the exact count; at the cap the engine's count says how many more there are.
   const contactTotal = people.length < CONTACTS_SHOWN ? people.length : Math.max(company.contactCount, people.length);
 
