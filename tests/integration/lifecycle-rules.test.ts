@@ -184,7 +184,7 @@ describe("lifecycle rules", () => {
     // Only the edited contacts were evaluated.
     expect(await stageOf(bystander!)).toBe("lead");
     // A manager's explicit move back is respected in that edit, even though the rule still matches.
-    const back = await updateContact(ws.ctx("manager"), { id: low.id, lifecycleStage: "lead", score: 70 });
+    const back = await updateContact(ws.ctx("manager"), { id: low.id, lifecycleStage: "lead", score: 70, stageReason: "Not ready yet" });
     expect(back.lifecycleStage).toBe("lead");
   });
 

@@ -2,7 +2,7 @@
 // encoding and CSV shape, then records an `uploaded` import and answers a preview. Never buffers the whole file.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform, type TransformCallback } from "node:stream";
@@ -230,12 +230,20 @@ function receiveFile(req: UploadRequest, dest: string, maxBytes: number, maxRows
     const source = Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>);
     let settled = false;
     let stored: Promise<{ fileName: string; inspection: Inspection }> | null = null;
+    let out: WriteStream | null = null;
     const fail = (e: unknown) => {
       if (settled) return;
       settled = true;
       source.unpipe();
       source.destroy();
-      reject(e);
+      // The caller deletes the partial file next: only once it is closed, or an open still in flight could create it
+      // again after the delete (seen as a stray `.part` file after a refusal in the first chunk).
+      if (!out || out.closed) {
+        reject(e);
+        return;
+      }
+      out.once("close", () => reject(e));
+      out.destroy();
     };
     let bb: busboy.Busboy;
     try {
@@ -261,7 +269,8 @@ function receiveFile(req: UploadRequest, dest: string, maxBytes: number, maxRows
         return;
       }
       const inspector = new UploadInspector(maxBytes, maxRows);
-      stored = pipeline(stream, inspector, createWriteStream(dest)).then(() => ({ fileName, inspection: inspector.result() }));
+      out = createWriteStream(dest);
+      stored = pipeline(stream, inspector, out).then(() => ({ fileName, inspection: inspector.result() }));
       stored.catch(fail);
     });
     bb.on("error", () => fail(new BadRequestError("The upload was interrupted or is not valid multipart/form-data.", "MALFORMED_UPLOAD")));
