@@ -9,6 +9,7 @@ import { authorize, type Ctx } from "@/lib/auth/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "@/lib/pagination";
 import { can } from "@/lib/auth/permissions";
+import { isStatementTimeout, withStatementTimeout } from "@/lib/statement-timeout";
 import {
   bulkContactsSchema,
   createContactSchema,
@@ -166,15 +167,6 @@ export interface ContactCount {
 /** How long the exact count may run before the total falls back to the planner's estimate. */
 export const CONTACT_COUNT_TIMEOUT_MS = 300;
 
-/** The SQLSTATE of an error or of one it wraps (drizzle wraps the driver's error in `cause`). */
-function sqlState(e: unknown): string | undefined {
-  for (let cur: unknown = e; cur && typeof cur === "object"; cur = (cur as { cause?: unknown }).cause) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
 /**
  * The number of contacts in a filtered view (the list's own conditions). An exact count(*) gets `timeoutMs`; a view too
  * big to count in that time (a broad filter over 1M contacts) answers with the planner's row estimate instead, so the
@@ -189,16 +181,13 @@ export async function countContacts(
   const filters = countContactsSchema.parse(raw);
   // The list's defaults for the page-only keys: contactViewConditions reads none of them.
   const where = and(...(await contactViewConditions(ctx, listContactsSchema.parse(filters))));
-  const timeoutMs = Math.max(1, Math.floor(options.timeoutMs ?? CONTACT_COUNT_TIMEOUT_MS));
   try {
-    return await ctx.db.transaction(async (tx) => {
-      // SET LOCAL (is_local = true): the limit ends with this transaction and never leaks to the pooled connection.
-      await tx.execute(sql`select set_config('statement_timeout', ${`${timeoutMs}ms`}, true)`);
+    return await withStatementTimeout(ctx.db, options.timeoutMs ?? CONTACT_COUNT_TIMEOUT_MS, async (tx) => {
       const [row] = await tx.select({ n: sql<string>`count(*)` }).from(contacts).where(where);
       return { count: Number(row?.n ?? 0), exact: true };
     });
   } catch (e) {
-    if (sqlState(e) !== "57014") throw e;
+    if (!isStatementTimeout(e)) throw e;
   }
   const res = await ctx.db.execute<{ "QUERY PLAN": unknown }>(sql`explain (format json) select 1 from ${contacts} where ${where}`);
   const plan = res.rows[0]?.["QUERY PLAN"];
@@ -322,7 +311,7 @@ export async function updateContact(ctx: Ctx, raw: UpdateContactInput): Promise<
   if (patch.lifecycleStage && patch.lifecycleStage !== before.lifecycleStage) {
     assertStageMoveAllowed(ctx, before.lifecycleStage as LifecycleStage, patch.lifecycleStage);
     // An edit (REST PATCH, upsert by email) moving a contact back needs its reason too, as `stageReason`.
-    if (isBackwardMove(before.lifecycleStage as LifecycleStage, patch.lifecycleStage) && !stageReason) {
+    if (backwardMoveNeedsReason(before.lifecycleStage as LifecycleStage, patch.lifecycleStage, stageReason)) {
       throw new ValidationError(
         { stageReason: [backwardReasonMessage(before.lifecycleStage as LifecycleStage, patch.lifecycleStage)] },
         "A reason is needed to move a contact back: send it as stageReason.",

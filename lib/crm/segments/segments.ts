@@ -7,6 +7,7 @@ import { diffSummary, recordAudit } from "@/lib/audit";
 import { authorize, type Ctx } from "@/lib/auth/context";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, TIMESTAMP_TEXT, newestFirst, olderThan } from "@/lib/pagination";
+import { isStatementTimeout, withStatementTimeout } from "@/lib/statement-timeout";
 import { compileSegmentRules, contactCountSql, contactIdsSql, type CompileEnv, type ReferencedSegment } from "./compile";
 import { CUSTOM_PREFIX, customFieldType, listSegmentFields, segContact, type CustomFieldType } from "./fields";
 import { operatorsFor, type FieldOperator, type SegmentFieldType } from "./operators";
@@ -136,8 +137,8 @@ async function compileEnv(ctx: Ctx, rules: SegmentRules, opts: { selfId?: string
   return { workspaceId: ctx.workspaceId, customFields, segments: referenced, selfId: opts.selfId };
 }
 
-/** The WHERE fragment (over `contacts seg_c`) of a saved segment: its rules, or its list's members. */
-/** The segment's WHERE over `seg_c`, or over the plain `contacts` table with `onContacts`. */
+/** The WHERE fragment of a saved segment (its rules, or its list's members): over `contacts seg_c`, or over the plain
+ * `contacts` table with `onContacts`. */
 async function segmentWhere(ctx: Ctx, seg: Segment, onContacts = false): Promise<SQL> {
   if (seg.kind === "static") {
     const rules: SegmentRules = { type: "group", op: "and", rules: [{ type: "segment", segmentId: seg.id, op: "in" }] };
@@ -156,22 +157,11 @@ async function timedCount(ctx: Ctx, where: SQL, timeoutMs?: number): Promise<Seg
   };
   if (!timeoutMs) return run(ctx.db);
   try {
-    return await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('statement_timeout', ${String(timeoutMs)}, true)`);
-      return run(tx);
-    });
+    return await withStatementTimeout(ctx.db, timeoutMs, run);
   } catch (e) {
-    if (pgCode(e) === "57014") throw new AppError("SEGMENT_COUNT_TIMEOUT", 422, "Counting these rules took too long; narrow them down and try again.");
+    if (isStatementTimeout(e)) throw new AppError("SEGMENT_COUNT_TIMEOUT", 422, "Counting these rules took too long; narrow them down and try again.");
     throw e;
   }
-}
-
-function pgCode(e: unknown): string | undefined {
-  for (let cur: unknown = e; cur && typeof cur === "object"; cur = (cur as { cause?: unknown }).cause) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
 }
 
 function summary(s: Partial<Segment>) {
