@@ -8,6 +8,7 @@ import { ChevronDown, ListPlus, Tag, Trash, TrendingUp, UserRound, WandSparkles 
 import { Button, buttonClasses } from "@/components/ui/button";
 import { BulkAddToListForm, BulkOwnerForm, BulkStageForm, BulkTagForm, type ApplyBulk } from "./bulk-edit-forms";
 import type { OwnerOption } from "./contact-filters";
+import { formatCount } from "./crm-format";
 
 function BulkPopover({ label, icon, children }: { label: string; icon: ReactNode; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -78,7 +79,7 @@ export function ContactsBulkBar({
           `${count} selected`
         ) : (
           <>
-            {segmentTotal.toLocaleString("en-US")} in segment selected
+            {formatCount(segmentTotal)} in segment selected
             <span className="font-normal text-muted-foreground"> · other actions: {count} loaded only</span>
           </>
         )}
@@ -113,7 +114,7 @@ export function ContactsBulkBar({
           {onEnrich ? (
             <Button variant="outline" size="sm" pending={enriching} onClick={onEnrich}>
               <WandSparkles aria-hidden className="size-4" />
-              {segmentTotal === undefined ? "Enrich" : `Enrich all ${segmentTotal.toLocaleString("en-US")}`}
+              {segmentTotal === undefined ? "Enrich" : `Enrich all ${formatCount(segmentTotal)}`}
             </Button>
           ) : null}
         </>

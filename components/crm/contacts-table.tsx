@@ -3,10 +3,10 @@
 // a column chooser, selection with Shift-click ranges, and bulk actions. Never page with offsets, and never keep one view's pages under another's key.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useQueryStates } from "nuqs";
-import { bulkContactsAction, countSegmentAction, listContactsAction, segmentMembersAction } from "@/app/(app)/crm/actions";
+import { bulkContactsAction, listContactsAction, segmentMembersAction } from "@/app/(app)/crm/actions";
 import { CONTACTS_PAGE_SIZE, contactSearchParams, serializeContactSearchParams, toListContactsInput, type ContactFiltersValue } from "@/app/(app)/crm/search-params";
 import { LoadMoreLink } from "@/components/ui/load-more-link";
 import { buttonClasses } from "@/components/ui/button";
@@ -20,6 +20,7 @@ import { CONTACT_ROW_HEIGHT, ContactTableRow } from "./contact-row";
 import { ContactSortHeader } from "./contact-sort-header";
 import type { ApplyBulk } from "./bulk-edit-forms";
 import { ContactsBulkBar } from "./contacts-bulk-bar";
+import { useSegmentCount } from "./use-segment-count";
 import { EnrichSelectAllBanner } from "./enrich-select-all-banner";
 import { ExportCsvLink } from "./export-csv-link";
 import { crmQueryKeys } from "@/lib/query-keys";
@@ -234,17 +235,7 @@ export function ContactsTable({
   const onlySegment = !!filterSegmentId && !input.q && !input.stage && !input.tag && !input.companyId && !input.ownerUserId;
   // Once chosen, the whole segment stays selected while more pages load (the new rows are part of it anyway).
   const offerSegment = canWrite && !!startEnrichment && onlySegment && (segmentWide || (allSelected && !!hasNextPage));
-  const segmentCount = useQuery({
-    queryKey: crmQueryKeys.segments.count(filterSegmentId ?? ""),
-    queryFn: async () => {
-      const res = await countSegmentAction({ id: filterSegmentId });
-      if (!res.ok) throw new Error(res.message);
-      return res.data.count;
-    },
-    enabled: offerSegment,
-    staleTime: 60_000,
-    retry: false,
-  });
+  const segmentCount = useSegmentCount(filterSegmentId, { enabled: offerSegment, staleTime: 60_000 });
   const segmentTotal = offerSegment && segmentCount.data !== undefined && (segmentWide || segmentCount.data > rows.length) ? segmentCount.data : null;
   const wholeSegment = segmentWide && segmentTotal !== null;
 

@@ -3,33 +3,21 @@
 // starts one enrichment run over the whole segment; its progress shows in the page's enrichment banner.
 // Never start a run without the count on screen, and never enrich only a loaded page of the segment.
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { WandSparkles } from "lucide-react";
-import { countSegmentAction } from "@/app/(app)/crm/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { crmQueryKeys } from "@/lib/query-keys";
 import { formatCount } from "./crm-format";
 import { CrmDialog } from "./crm-dialog";
 import { useStartEnrichment } from "./enrichment-runs-provider";
+import { useSegmentCount } from "./use-segment-count";
 
 export function EnrichSegmentButton({ segmentId, name }: { segmentId: string; name: string }) {
   const start = useStartEnrichment();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const count = useQuery({
-    queryKey: crmQueryKeys.segments.count(segmentId),
-    queryFn: async () => {
-      const res = await countSegmentAction({ id: segmentId });
-      if (!res.ok) throw new Error(res.message);
-      return res.data.count;
-    },
-    enabled: open,
-    // Count again every time the dialog opens: a dynamic segment changes as contacts do.
-    staleTime: 0,
-    retry: false,
-  });
+  // Count again every time the dialog opens: a dynamic segment changes as contacts do.
+  const count = useSegmentCount(segmentId, { enabled: open, staleTime: 0 });
   if (!start) return null;
 
   async function confirm() {

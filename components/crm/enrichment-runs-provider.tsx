@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
+import { formatCount } from "./crm-format";
 import { apiJson, ENRICHMENT_RUNS_KEY, isRunActive, type EnrichmentRunJson } from "./enrichment-api";
 import { EnrichmentRunProgress } from "./enrichment-run-progress";
 import { refreshContactLists } from "./refresh-contacts";
@@ -80,7 +81,7 @@ export function EnrichmentRunsProvider({
       if (!res.ok) return res.message;
       setTracked((ids) => [...ids, res.data.id]);
       const n = res.data.total;
-      const who = `${n.toLocaleString("en-US")} contact${n === 1 ? "" : "s"}`;
+      const who = `${formatCount(n)} contact${n === 1 ? "" : "s"}`;
       toast.success(t.scope === "segment" ? `Enrichment started for the segment's ${who}.` : `Enrichment started for ${who}.`);
       void queryClient.invalidateQueries({ queryKey: ENRICHMENT_RUNS_KEY });
       return null;
