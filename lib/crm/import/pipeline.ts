@@ -185,7 +185,11 @@ export async function runContactImport(db: Db, payload: { importId: string; work
       client.release();
     } else {
       // After a failure the session may be mid-transaction or gone: drop the staging table from a fresh connection and
-      // discard this one (which also releases its advisory lock).
+      // discard this one. Its advisory lock goes with the backend, but only once that process has exited, which a
+      // restart right after could beat (it then steps aside as if another runner had the import): so while the session
+      // still answers, end its transaction and release the lock here first.
+      await client.query("ROLLBACK").catch(() => {});
+      await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockKey(importId)]).catch(() => {});
       client.release(true);
       await db.$client.query(`DROP TABLE IF EXISTS ${stagingTableName(importId)}`).catch(() => {});
     }
